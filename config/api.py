@@ -1,0 +1,18 @@
+"""The /api/v1/ routes and the OpenAPI schema."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from safeguard.access.rules.capabilities import Capability
+from safeguard.api.views import BaseApi
+
+
+class SchemaApi(BaseApi, SpectacularAPIView):  # type: ignore[misc]
+    required_capability = Capability.API_SCHEMA_VIEW
+
+
+urlpatterns = [
+    path("people/", include("safeguard.people.api.urls")),
+    path("audit/", include("safeguard.audit.api.urls")),
+    path("schema/", SchemaApi.as_view(), name="api-schema"),
+]

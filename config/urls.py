@@ -1,0 +1,17 @@
+"""Mounts each app's web and API routes. Every route declares a capability or is public."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("safeguard.web.urls")),
+    path("accounts/", include("safeguard.accounts.web.urls")),
+    path("people/", include("safeguard.people.web.urls")),
+    path("audit/", include("safeguard.audit.web.urls")),
+    path("access/", include("safeguard.access.web.urls")),
+    path("api/v1/", include("config.api")),
+]
+
+handler400 = "safeguard.web.views.error_400"
+handler403 = "safeguard.web.views.error_403"
+handler404 = "safeguard.web.views.error_404"
+handler500 = "safeguard.web.views.error_500"

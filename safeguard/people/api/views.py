@@ -1,0 +1,115 @@
+"""People over the API: the same capabilities, scope and audit as the web pages."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from safeguard.access.rules.capabilities import Capability
+from safeguard.access.services import ReasonTooShort
+from safeguard.api.views import BaseApi
+from safeguard.people.api.serializers import (
+    BreakGlassInput,
+    PersonCreateInput,
+    PersonOutput,
+    PersonRecordOutput,
+    PersonSearchInput,
+    PersonSummaryOutput,
+    PersonUpdateInput,
+)
+from safeguard.people.selectors import PersonSearch, PurposeRequired, person_get, person_search
+from safeguard.people.services import PersonInvalid, person_break_glass, person_create, person_update
+
+PURPOSE_PARAMETER = OpenApiParameter(
+    "purpose", OpenApiTypes.STR, OpenApiParameter.QUERY, required=False,
+    description="Why you are opening this record (DPA 2018 s.62). Or send the X-Purpose header.",
+)
+
+
+def _purpose(request: Request) -> str:
+    return request.headers.get("X-Purpose", "") or request.query_params.get("purpose", "")
+
+
+class PersonListApi(BaseApi):
+    required_capability = Capability.PERSON_SEARCH
+
+    @extend_schema(parameters=[PersonSearchInput], responses=PersonSummaryOutput(many=True),
+                   operation_id="people_search")
+    def get(self, request: Request) -> Response:
+        query = PersonSearchInput(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        search = PersonSearch(**query.validated_data)
+        if search.is_empty():
+            raise exceptions.ValidationError({"non_field_errors": ["Give a name, date_of_birth or postcode"]})
+        people = person_search(actor=request.user, query=search)  # type: ignore[arg-type]
+        return Response(PersonSummaryOutput(people, many=True).data)
+
+
+class PersonCreateApi(BaseApi):
+    required_capability = Capability.PERSON_CREATE
+
+    @extend_schema(request=PersonCreateInput, responses={201: PersonOutput}, operation_id="people_create")
+    def post(self, request: Request) -> Response:
+        payload = PersonCreateInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            person = person_create(
+                actor=request.user,  # type: ignore[arg-type]
+                details=payload.details(),
+                address=payload.address_details(),
+                education_setting_id=payload.validated_data["education_setting_id"],
+            )
+        except PersonInvalid as exc:
+            raise exceptions.ValidationError(exc.errors) from exc
+        return Response(PersonOutput(person).data, status=status.HTTP_201_CREATED)
+
+
+class PersonDetailApi(BaseApi):
+    required_capability = Capability.PERSON_VIEW
+
+    @extend_schema(parameters=[PURPOSE_PARAMETER], responses=PersonRecordOutput, operation_id="people_read")
+    def get(self, request: Request, person_id: UUID) -> Response:
+        try:
+            record = person_get(actor=request.user, person_id=person_id, purpose=_purpose(request))  # type: ignore[arg-type]
+        except PurposeRequired as exc:
+            raise exceptions.ValidationError({"purpose": [str(exc)]}) from exc
+        return Response(PersonRecordOutput(record).data)
+
+
+class PersonUpdateApi(BaseApi):
+    required_capability = Capability.PERSON_EDIT
+
+    @extend_schema(request=PersonUpdateInput, responses={200: PersonOutput}, operation_id="people_update")
+    def put(self, request: Request, person_id: UUID) -> Response:
+        payload = PersonUpdateInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            person = person_update(
+                actor=request.user,  # type: ignore[arg-type]
+                person_id=person_id,
+                expected_version=payload.validated_data["version"],
+                details=payload.details(),
+                education_setting_id=payload.validated_data["education_setting_id"],
+            )
+        except PersonInvalid as exc:
+            raise exceptions.ValidationError(exc.errors) from exc
+        return Response(PersonOutput(person).data)
+
+
+class PersonBreakGlassApi(BaseApi):
+    required_capability = Capability.BREAK_GLASS
+
+    @extend_schema(request=BreakGlassInput, responses={201: PersonSummaryOutput}, operation_id="people_break_glass")
+    def post(self, request: Request) -> Response:
+        payload = BreakGlassInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            person = person_break_glass(actor=request.user, **payload.validated_data)  # type: ignore[arg-type]
+        except ReasonTooShort as exc:
+            raise exceptions.ValidationError({"reason": [str(exc)]}) from exc
+        return Response(PersonSummaryOutput(person).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,173 @@
+"""People (children and adults), their names, addresses, relationships and plans.
+
+Fields and constraints only; workflow lives in services, rules in ``people.rules``.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from safeguard.core.models import BaseModel
+from safeguard.people.rules import codes
+from safeguard.people.rules.names import MAX_NAME_LENGTH
+
+
+def _choices(enum: type[codes.StrEnum], labels: dict | None = None) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+    return [(m.value, (labels or {}).get(m, m.value.replace("_", " ").capitalize())) for m in enum]
+
+
+SEX_CHOICES = _choices(codes.Sex)
+SDE_CHOICES = _choices(codes.SelfDefinedEthnicity, codes.SELF_DEFINED_ETHNICITY_LABELS)
+IC_CHOICES = _choices(codes.OfficerDefinedEthnicity, codes.OFFICER_DEFINED_ETHNICITY_LABELS)
+YNU_CHOICES = _choices(codes.YesNoUnknown)
+SEND_CHOICES = _choices(codes.SendStatus)
+
+
+class Person(BaseModel):
+    """A child or an adult known to the force."""
+
+    reference = models.CharField(max_length=20, unique=True)
+    given_name = models.CharField(max_length=MAX_NAME_LENGTH)
+    middle_names = models.CharField(max_length=MAX_NAME_LENGTH, blank=True)
+    family_name = models.CharField(max_length=MAX_NAME_LENGTH)
+    # Accent- and case-folded "given family" for search (people.rules.names.name_search_key).
+    search_name = models.CharField(max_length=2 * MAX_NAME_LENGTH + 1, db_index=True)
+    search_family_name = models.CharField(max_length=MAX_NAME_LENGTH, db_index=True)
+    date_of_birth = models.DateField(null=True, blank=True, db_index=True)
+    estimated_age = models.PositiveSmallIntegerField(null=True, blank=True)
+    estimated_on = models.DateField(null=True, blank=True)
+    sex = models.CharField(max_length=16, choices=SEX_CHOICES, default=codes.Sex.NOT_RECORDED)
+    self_defined_ethnicity = models.CharField(
+        max_length=12, choices=SDE_CHOICES, default=codes.SelfDefinedEthnicity.NOT_ASKED
+    )
+    officer_defined_ethnicity = models.CharField(
+        max_length=12, choices=IC_CHOICES, default=codes.OfficerDefinedEthnicity.NOT_RECORDED
+    )
+    disability = models.CharField(max_length=8, choices=YNU_CHOICES, default=codes.YesNoUnknown.UNKNOWN)
+    disability_details = models.TextField(blank=True)
+    send_status = models.CharField(max_length=12, choices=SEND_CHOICES, default=codes.SendStatus.UNKNOWN)
+    first_language = models.CharField(max_length=60, blank=True)
+    interpreter_needed = models.CharField(
+        max_length=8, choices=YNU_CHOICES, default=codes.YesNoUnknown.UNKNOWN
+    )
+    looked_after = models.CharField(max_length=8, choices=YNU_CHOICES, default=codes.YesNoUnknown.UNKNOWN)
+    placing_authority = models.CharField(max_length=120, blank=True)
+    education_setting = models.ForeignKey(
+        "accounts.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="pupils"
+    )
+    home_educated = models.BooleanField(default=False)
+    owning_team = models.ForeignKey(
+        "accounts.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    is_restricted = models.BooleanField(default=False)
+    # Optimistic concurrency: every save must name the version it started from.
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["family_name", "given_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(estimated_age__isnull=True) | Q(estimated_age__lte=120),
+                name="people_person_estimated_age_plausible",
+            ),
+            models.CheckConstraint(
+                condition=Q(estimated_age__isnull=True) | Q(estimated_on__isnull=False),
+                name="people_person_estimate_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.full_name}"
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.given_name, self.middle_names, self.family_name) if p)
+
+
+class PersonAlias(BaseModel):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    kind = models.CharField(max_length=16, choices=_choices(codes.AliasKind))
+    given_name = models.CharField(max_length=MAX_NAME_LENGTH, blank=True)
+    family_name = models.CharField(max_length=MAX_NAME_LENGTH, blank=True)
+    search_name = models.CharField(max_length=2 * MAX_NAME_LENGTH + 1, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.given_name} {self.family_name}".strip()
+
+
+class Address(BaseModel):
+    line_1 = models.CharField(max_length=120)
+    line_2 = models.CharField(max_length=120, blank=True)
+    town = models.CharField(max_length=80)
+    postcode = models.CharField(max_length=10, db_index=True)
+
+    def __str__(self) -> str:
+        return ", ".join(p for p in (self.line_1, self.line_2, self.town, self.postcode) if p)
+
+
+class PersonAddress(BaseModel):
+    """A period a person lived at an address; ``ends_on`` null means current."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="address_history")
+    address = models.ForeignKey(Address, on_delete=models.PROTECT, related_name="residents")
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="people_address_period_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} at {self.address_id}"
+
+
+class Relationship(BaseModel):
+    """``from_person`` is ``kind`` of ``to_person`` (e.g. parent of, sibling of)."""
+
+    from_person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships_from")
+    to_person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships_to")
+    kind = models.CharField(max_length=24, choices=_choices(codes.RelationshipKind))
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_person=F("to_person")), name="people_relationship_not_self"
+            ),
+            models.UniqueConstraint(
+                fields=["from_person", "to_person", "kind"], name="people_relationship_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_person_id} {self.kind} {self.to_person_id}"
+
+
+class ChildProtectionPlan(BaseModel):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="protection_plans")
+    category = models.CharField(max_length=12, choices=_choices(codes.ChildProtectionCategory))
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="people_plan_period_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category} plan from {self.starts_on}"

@@ -1,0 +1,202 @@
+"""Reads of people. Every read that returns personal data writes a *consultation* event."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from django.conf import settings
+from django.db.models import Q
+
+from safeguard.access.policies import require_capability
+from safeguard.access.rules.capabilities import Capability
+from safeguard.audit.rules.operations import Operation
+from safeguard.audit.services import Subject, audit_event_record
+from safeguard.core import clock
+from safeguard.core.exceptions import DomainError, NotFoundOrForbidden
+from safeguard.people.models import Person, PersonAlias
+from safeguard.people.policies import person_in_scope, scope_people
+from safeguard.people.rules.age import age_on
+from safeguard.people.rules.codes import (
+    OfficerDefinedEthnicity,
+    SelfDefinedEthnicity,
+    Sex,
+    YesNoUnknown,
+)
+from safeguard.people.rules.names import name_search_key, normalise_postcode
+from safeguard.people.rules.recording_standards import (
+    PersonFacts,
+    RecordingIssue,
+    person_recording_issues,
+)
+
+if TYPE_CHECKING:
+    from safeguard.accounts.models import User
+
+SEARCH_LIMIT = 50
+MIN_PURPOSE_LENGTH = 5
+
+
+class PurposeRequired(DomainError):
+    """DPA 2018 s.62(2): a consultation must record its justification (DOMAIN.md §9.3)."""
+
+
+def recording_policy() -> dict[str, str]:
+    """Return the force's recording-standards policy (block, warn or off per issue)."""
+    return dict(settings.SAFEGUARD["RECORDING_STANDARDS"])
+
+
+def person_facts(person: Person, *, has_current_address: bool) -> PersonFacts:
+    """Return the plain values the recording standards look at."""
+    return PersonFacts(
+        date_of_birth=person.date_of_birth,
+        estimated_age=person.estimated_age,
+        estimated_on=person.estimated_on,
+        sex=Sex(person.sex),
+        self_defined_ethnicity=SelfDefinedEthnicity(person.self_defined_ethnicity),
+        officer_defined_ethnicity=OfficerDefinedEthnicity(person.officer_defined_ethnicity),
+        has_education_setting=person.education_setting_id is not None,
+        home_educated=person.home_educated,
+        looked_after=YesNoUnknown(person.looked_after),
+        placing_authority=person.placing_authority,
+        first_language=person.first_language,
+        interpreter_needed=YesNoUnknown(person.interpreter_needed),
+        has_current_address=has_current_address,
+    )
+
+
+def person_recording_issues_for(person: Person, *, has_current_address: bool) -> list[RecordingIssue]:
+    """Return the recording standards this person's record falls short of today."""
+    return person_recording_issues(
+        person_facts(person, has_current_address=has_current_address),
+        today=clock.today_in_london(),
+        policy=recording_policy(),
+    )
+
+
+def _require_purpose(purpose: str) -> str:
+    cleaned = purpose.strip()
+    if len(cleaned) < MIN_PURPOSE_LENGTH:
+        raise PurposeRequired("State why you are opening this record.")
+    return cleaned
+
+
+def person_exists_in_scope(*, actor: User, person_id: UUID) -> bool:
+    """Tell whether the actor may open this person; returns no personal data, so no audit."""
+    require_capability(actor, Capability.PERSON_VIEW)
+    return scope_people(actor).filter(pk=person_id).exists()
+
+
+def person_reference_in_scope(*, actor: User, person_id: UUID) -> str:
+    """Return only the person's reference number (for the purpose prompt).
+
+    :raises NotFoundOrForbidden: no such person in the actor's scope
+    """
+    require_capability(actor, Capability.PERSON_VIEW)
+    reference = scope_people(actor).filter(pk=person_id).values_list("reference", flat=True).first()
+    if reference is None:
+        raise NotFoundOrForbidden()
+    return reference
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    """A person with everything the person page shows."""
+
+    person: Person
+    aliases: list[PersonAlias]
+    addresses: list[object]
+    relationships: list[object]
+    protection_plans: list[object]
+    recording_issues: list[RecordingIssue]
+    age: int | None
+
+
+def person_get(*, actor: User, person_id: UUID, purpose: str) -> PersonRecord:
+    """Return a person's whole record and log the consultation with its purpose.
+
+    :raises CapabilityMissing: the actor cannot view people
+    :raises NotFoundOrForbidden: no such person in the actor's scope
+    :raises PurposeRequired: no purpose was given
+    """
+    require_capability(actor, Capability.PERSON_VIEW)
+    justification = _require_purpose(purpose)
+    person = person_in_scope(actor, person_id)
+    addresses = list(person.address_history.select_related("address").order_by("-starts_on"))
+    relationships = list(
+        person.relationships_from.select_related("to_person").order_by("kind")
+    ) + list(person.relationships_to.select_related("from_person").order_by("kind"))
+    has_current = any(a.ends_on is None for a in addresses)
+    record = PersonRecord(
+        person=person,
+        aliases=list(person.aliases.all()),
+        addresses=list(addresses),
+        relationships=relationships,
+        protection_plans=list(person.protection_plans.all()),
+        recording_issues=person_recording_issues_for(person, has_current_address=has_current),
+        age=age_on(
+            on=clock.today_in_london(),
+            date_of_birth=person.date_of_birth,
+            estimated_age=person.estimated_age,
+            estimated_on=person.estimated_on,
+        ),
+    )
+    audit_event_record(
+        actor=actor,
+        operation=Operation.CONSULTATION,
+        event_type="person.consulted",
+        subjects=[Subject.of(person)],
+        justification=justification,
+    )
+    return record
+
+
+@dataclass(frozen=True)
+class PersonSearch:
+    name: str = ""
+    date_of_birth: dt.date | None = None
+    postcode: str = ""
+
+    def is_empty(self) -> bool:
+        return not (self.name.strip() or self.date_of_birth or self.postcode.strip())
+
+
+def person_search(*, actor: User, query: PersonSearch) -> list[Person]:
+    """Return up to 50 people in scope matching every given term, and log the consultation.
+
+    Names match case- and accent-insensitively on given and family names and on aliases.
+
+    :raises CapabilityMissing: the actor cannot search people
+    """
+    require_capability(actor, Capability.PERSON_SEARCH)
+    if query.is_empty():
+        return []
+    people = scope_people(actor)
+    for token in name_search_key(query.name).split():
+        alias_match = PersonAlias.objects.filter(search_name__contains=token).values("person_id")
+        people = people.filter(Q(search_name__contains=token) | Q(pk__in=alias_match))
+    if query.date_of_birth is not None:
+        people = people.filter(date_of_birth=query.date_of_birth)
+    if query.postcode.strip():
+        people = people.filter(
+            address_history__address__postcode=normalise_postcode(query.postcode)
+        ).distinct()
+    results = list(people.order_by("family_name", "given_name", "reference")[:SEARCH_LIMIT])
+    audit_event_record(
+        actor=actor,
+        operation=Operation.CONSULTATION,
+        event_type="person.searched",
+        subjects=[Subject.of(p) for p in results],
+        justification="Search to identify a person",
+        changes={
+            "query": {
+                "name": query.name,
+                "date_of_birth": query.date_of_birth.isoformat() if query.date_of_birth else None,
+                "postcode": query.postcode,
+            },
+            "result_count": len(results),
+        },
+    )
+    return results
