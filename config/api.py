@@ -7,7 +7,7 @@ from safeguard.access.rules.capabilities import Capability
 from safeguard.api.views import BaseApi
 
 
-class SchemaApi(BaseApi, SpectacularAPIView):  # type: ignore[misc]
+class SchemaApi(BaseApi, SpectacularAPIView):
     required_capability = Capability.API_SCHEMA_VIEW
 
 

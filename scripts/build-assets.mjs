@@ -10,6 +10,7 @@ const govuk = join(root, "node_modules", "govuk-frontend", "dist", "govuk");
 
 mkdirSync(join(out, "safeguard"), { recursive: true });
 mkdirSync(join(out, "govuk"), { recursive: true });
+mkdirSync(join(root, "build", "staticroot"), { recursive: true });
 const result = sass.compile(join(root, "assets", "app.scss"), {
   loadPaths: [join(root, "node_modules")],
   style: "compressed",

@@ -4,8 +4,8 @@ import os
 
 os.environ.setdefault("SAFEGUARD_RELAX_SECOND_FACTOR", "1")
 
-from config.settings.base import *  # noqa: E402, F403
+from config.settings.base import *
 
 DEBUG = True
-SECRET_KEY = SECRET_KEY or "demo-only-not-secret-do-not-deploy"  # noqa: F405
+SECRET_KEY = SECRET_KEY or "demo-only-not-secret-do-not-deploy"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]

@@ -4,15 +4,15 @@ import os
 
 os.environ.setdefault("DJANGO_SECURE", "1")
 
-from config.settings.base import *  # noqa: E402, F403
+from config.settings.base import *
 
 DEBUG = False
-if not SECRET_KEY:  # noqa: F405
+if not SECRET_KEY:
     raise RuntimeError("DJANGO_SECRET_KEY must be set in production")
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
 STORAGES = {
-    **STORAGES,  # noqa: F405
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = False

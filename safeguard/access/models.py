@@ -17,6 +17,9 @@ class CapabilityRegister(models.Model):
         default_permissions = ()
         permissions = [(c.value, c.label) for c in Capability]
 
+    def __str__(self) -> str:
+        return "capability register"
+
 
 class ReviewOutcome(models.TextChoices):
     JUSTIFIED = "JUSTIFIED", "Justified"

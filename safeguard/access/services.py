@@ -6,7 +6,6 @@ import datetime as dt
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
@@ -17,6 +16,7 @@ from safeguard.audit.rules.operations import Operation
 from safeguard.audit.services import Subject, audit_event_record
 from safeguard.core import clock
 from safeguard.core.exceptions import DomainError
+from safeguard.core.policy import force_policy
 
 if TYPE_CHECKING:
     from safeguard.accounts.models import User
@@ -74,7 +74,7 @@ def break_glass_open(*, actor: User, subject: Subject, reason: str) -> BreakGlas
             f"Write why you need this record, in at least {MIN_REASON_LENGTH} characters."
         )
     now = clock.now()
-    minutes = int(settings.SAFEGUARD["BREAK_GLASS_MINUTES"])
+    minutes = int(force_policy("BREAK_GLASS_MINUTES"))
     grant = BreakGlassGrant.objects.create(
         user=actor,
         subject_type=subject.type,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+
+from safeguard.core.policy import force_policy
 
 _ALLOWED_ROUTES = {
     "accounts:sign-in",
@@ -19,7 +20,7 @@ _ALLOWED_ROUTES = {
 
 def needs_second_factor(user: object) -> bool:
     """Tell whether this signed-in user still has to pass the second factor."""
-    if settings.SAFEGUARD["RELAX_SECOND_FACTOR"]:
+    if force_policy("RELAX_SECOND_FACTOR"):
         return False
     if getattr(user, "is_partner", True):
         return False
@@ -33,8 +34,13 @@ class SecondFactorRequiredMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view_func: Callable[..., HttpResponse],
-                     view_args: object, view_kwargs: object) -> HttpResponse | None:
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., HttpResponse],
+        view_args: object,
+        view_kwargs: object,
+    ) -> HttpResponse | None:
         user = request.user
         if not user.is_authenticated or request.path.startswith("/api/"):
             return None

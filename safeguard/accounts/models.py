@@ -66,7 +66,8 @@ class SchoolTerm(BaseModel):
         ordering = ["organisation", "starts_on"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_on__gte=models.F("starts_on")), name="accounts_term_ends_after_start"
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="accounts_term_ends_after_start",
             ),
         ]
 
@@ -98,7 +99,9 @@ class User(AbstractUser):
     """A person who signs in: police staff (with a team) or a partner (with an organisation)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.PROTECT, related_name="members")
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="members"
+    )
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="users"
     )

@@ -8,7 +8,12 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from safeguard.core.exceptions import CapabilityMissing, DomainError, EditConflict, NotFoundOrForbidden
+from safeguard.core.exceptions import (
+    CapabilityMissing,
+    DomainError,
+    EditConflict,
+    NotFoundOrForbidden,
+)
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -26,7 +31,11 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if response is None:
         return None
     if isinstance(exc, exceptions.ValidationError):
-        errors = response.data if isinstance(response.data, dict) else {"non_field_errors": response.data}
+        errors = (
+            response.data
+            if isinstance(response.data, dict)
+            else {"non_field_errors": response.data}
+        )
         response.data = {"detail": "The request has errors.", "errors": errors}
     elif isinstance(exc, exceptions.ParseError):
         response.data = {

@@ -67,7 +67,9 @@ class AuditEvent(models.Model):
 class AuditSubject(models.Model):
     """Index of the records an event touched, for "who consulted this child?" searches."""
 
-    event = models.ForeignKey(AuditEvent, on_delete=models.DO_NOTHING, related_name="subject_rows")
+    event = models.ForeignKey(
+        AuditEvent, on_delete=models.DO_NOTHING, db_constraint=False, related_name="subject_rows"
+    )
     subject_type = models.CharField(max_length=60)
     subject_id = models.CharField(max_length=64)
 

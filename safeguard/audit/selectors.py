@@ -34,7 +34,9 @@ def access_log_events(query: AccessLogQuery) -> QuerySet[AuditEvent]:
     """
     events = AuditEvent.objects.all()
     if query.subject_id.strip():
-        matching = AuditSubject.objects.filter(subject_id=query.subject_id.strip()).values("event_id")
+        matching = AuditSubject.objects.filter(subject_id=query.subject_id.strip()).values(
+            "event_id"
+        )
         events = events.filter(sequence__in=matching)
     if query.actor_username.strip():
         events = events.filter(actor_username=query.actor_username.strip())
@@ -70,7 +72,11 @@ def audit_chain_first_break(*, batch_size: int = 2000) -> BrokenLink | None:
         "event_id", "subject_type", "subject_id"
     ).order_by("event_id", "id"):
         indexed.setdefault(event_id, []).append((subject_type, subject_id))
-    for event in AuditEvent.objects.order_by("sequence").only("sequence", "subjects").iterator(chunk_size=batch_size):
+    for event in (
+        AuditEvent.objects.order_by("sequence")
+        .only("sequence", "subjects")
+        .iterator(chunk_size=batch_size)
+    ):
         expected = sorted((s["type"], s["id"]) for s in event.subjects)
         if sorted(indexed.pop(event.sequence, [])) != expected:
             return BrokenLink(event.sequence, "subject index does not match the event")

@@ -97,7 +97,14 @@ def audit_event_record(
 
 
 def request_log_record(
-    *, user_id: str, username: str, method: str, route: str, path: str, status_code: int, request_id: str
+    *,
+    user_id: str,
+    username: str,
+    method: str,
+    route: str,
+    path: str,
+    status_code: int,
+    request_id: str,
 ) -> None:
     """Write the per-request safety-net row (synchronously, never from a background job)."""
     RequestLog.objects.create(
@@ -112,30 +119,47 @@ def request_log_record(
     )
 
 
-def access_log_csv_rows(*, actor: User, events: Iterable[AuditEvent], justification: str) -> list[list[str]]:
+def access_log_csv_rows(
+    *, actor: User, events: Iterable[AuditEvent], justification: str
+) -> list[list[str]]:
     """Return the access log as CSV rows and log the export itself as a *disclosure*.
 
     The recipient is the exporting auditor; the justification is theirs.
 
     :raises MissingJustification: no justification given
     """
-    rows = [["sequence", "occurred_at", "actor", "roles", "team", "operation", "event_type",
-             "subjects", "justification", "recipients", "request_id"]]
+    rows = [
+        [
+            "sequence",
+            "occurred_at",
+            "actor",
+            "roles",
+            "team",
+            "operation",
+            "event_type",
+            "subjects",
+            "justification",
+            "recipients",
+            "request_id",
+        ]
+    ]
     subjects: list[Subject] = []
     for event in events:
-        rows.append([
-            str(event.sequence),
-            event.occurred_at.isoformat(),
-            event.actor_username,
-            event.actor_roles,
-            event.actor_team,
-            event.operation,
-            event.event_type,
-            " ".join(f"{s['type']}:{s['id']}" for s in event.subjects),
-            event.justification,
-            " ".join(event.recipients),
-            event.request_id,
-        ])
+        rows.append(
+            [
+                str(event.sequence),
+                event.occurred_at.isoformat(),
+                event.actor_username,
+                event.actor_roles,
+                event.actor_team,
+                event.operation,
+                event.event_type,
+                " ".join(f"{s['type']}:{s['id']}" for s in event.subjects),
+                event.justification,
+                " ".join(event.recipients),
+                event.request_id,
+            ]
+        )
         subjects.extend(Subject(s["type"], s["id"]) for s in event.subjects)
     unique_subjects = list(dict.fromkeys(subjects))
     audit_event_record(

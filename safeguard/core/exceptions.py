@@ -19,6 +19,9 @@ class CapabilityMissing(DomainError):
 class EditConflict(DomainError):
     """Someone else saved the record after the actor loaded it."""
 
-    def __init__(self, message: str = "This record was changed by someone else after you opened it. "
-                 "Reload it, check their changes and make yours again.") -> None:
+    def __init__(
+        self,
+        message: str = "This record was changed by someone else after you opened it. "
+        "Reload it, check their changes and make yours again.",
+    ) -> None:
         super().__init__(message)

@@ -5,6 +5,10 @@ Fields and constraints only; workflow lives in services, rules in ``people.rules
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -14,7 +18,7 @@ from safeguard.people.rules import codes
 from safeguard.people.rules.names import MAX_NAME_LENGTH
 
 
-def _choices(enum: type[codes.StrEnum], labels: dict | None = None) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+def _choices(enum: type[StrEnum], labels: Mapping[Any, str] | None = None) -> list[tuple[str, str]]:
     return [(m.value, (labels or {}).get(m, m.value.replace("_", " ").capitalize())) for m in enum]
 
 
@@ -45,17 +49,27 @@ class Person(BaseModel):
     officer_defined_ethnicity = models.CharField(
         max_length=12, choices=IC_CHOICES, default=codes.OfficerDefinedEthnicity.NOT_RECORDED
     )
-    disability = models.CharField(max_length=8, choices=YNU_CHOICES, default=codes.YesNoUnknown.UNKNOWN)
+    disability = models.CharField(
+        max_length=8, choices=YNU_CHOICES, default=codes.YesNoUnknown.UNKNOWN
+    )
     disability_details = models.TextField(blank=True)
-    send_status = models.CharField(max_length=12, choices=SEND_CHOICES, default=codes.SendStatus.UNKNOWN)
+    send_status = models.CharField(
+        max_length=12, choices=SEND_CHOICES, default=codes.SendStatus.UNKNOWN
+    )
     first_language = models.CharField(max_length=60, blank=True)
     interpreter_needed = models.CharField(
         max_length=8, choices=YNU_CHOICES, default=codes.YesNoUnknown.UNKNOWN
     )
-    looked_after = models.CharField(max_length=8, choices=YNU_CHOICES, default=codes.YesNoUnknown.UNKNOWN)
+    looked_after = models.CharField(
+        max_length=8, choices=YNU_CHOICES, default=codes.YesNoUnknown.UNKNOWN
+    )
     placing_authority = models.CharField(max_length=120, blank=True)
     education_setting = models.ForeignKey(
-        "accounts.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="pupils"
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="pupils",
     )
     home_educated = models.BooleanField(default=False)
     owning_team = models.ForeignKey(
@@ -122,7 +136,9 @@ class PersonAddress(BaseModel):
         ordering = ["-starts_on"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                condition=Q(ends_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(ends_on__gte=F("starts_on")),
                 name="people_address_period_ordered",
             ),
         ]
@@ -134,7 +150,9 @@ class PersonAddress(BaseModel):
 class Relationship(BaseModel):
     """``from_person`` is ``kind`` of ``to_person`` (e.g. parent of, sibling of)."""
 
-    from_person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships_from")
+    from_person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="relationships_from"
+    )
     to_person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships_to")
     kind = models.CharField(max_length=24, choices=_choices(codes.RelationshipKind))
     starts_on = models.DateField(null=True, blank=True)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from django.conf import settings
 from django.db.models import Q
 
 from safeguard.access.policies import require_capability
@@ -16,7 +15,14 @@ from safeguard.audit.rules.operations import Operation
 from safeguard.audit.services import Subject, audit_event_record
 from safeguard.core import clock
 from safeguard.core.exceptions import DomainError, NotFoundOrForbidden
-from safeguard.people.models import Person, PersonAlias
+from safeguard.core.policy import force_policy
+from safeguard.people.models import (
+    ChildProtectionPlan,
+    Person,
+    PersonAddress,
+    PersonAlias,
+    Relationship,
+)
 from safeguard.people.policies import person_in_scope, scope_people
 from safeguard.people.rules.age import age_on
 from safeguard.people.rules.codes import (
@@ -45,7 +51,8 @@ class PurposeRequired(DomainError):
 
 def recording_policy() -> dict[str, str]:
     """Return the force's recording-standards policy (block, warn or off per issue)."""
-    return dict(settings.SAFEGUARD["RECORDING_STANDARDS"])
+    standards: dict[str, str] = dict(force_policy("RECORDING_STANDARDS"))
+    return standards
 
 
 def person_facts(person: Person, *, has_current_address: bool) -> PersonFacts:
@@ -67,7 +74,9 @@ def person_facts(person: Person, *, has_current_address: bool) -> PersonFacts:
     )
 
 
-def person_recording_issues_for(person: Person, *, has_current_address: bool) -> list[RecordingIssue]:
+def person_recording_issues_for(
+    person: Person, *, has_current_address: bool
+) -> list[RecordingIssue]:
     """Return the recording standards this person's record falls short of today."""
     return person_recording_issues(
         person_facts(person, has_current_address=has_current_address),
@@ -107,9 +116,9 @@ class PersonRecord:
 
     person: Person
     aliases: list[PersonAlias]
-    addresses: list[object]
-    relationships: list[object]
-    protection_plans: list[object]
+    addresses: list[PersonAddress]
+    relationships: list[Relationship]
+    protection_plans: list[ChildProtectionPlan]
     recording_issues: list[RecordingIssue]
     age: int | None
 

@@ -103,7 +103,10 @@ def person_create(
         operation=Operation.COLLECTION,
         event_type="person.recorded",
         subjects=[Subject.of(person)],
-        changes={"new": _snapshot(person), "address": dataclasses.asdict(address) if address else None},
+        changes={
+            "new": _snapshot(person),
+            "address": dataclasses.asdict(address) if address else None,
+        },
     )
     return person
 
@@ -211,5 +214,7 @@ def person_break_glass(*, actor: User, reference: str, reason: str) -> Person:
     person = Person.objects.filter(reference=reference.strip().upper()).first()
     if person is None:
         raise NotFoundOrForbidden("No person has that reference.")
-    break_glass_open(actor=actor, subject=Subject(PERSON_SUBJECT_TYPE, str(person.pk)), reason=reason)
+    break_glass_open(
+        actor=actor, subject=Subject(PERSON_SUBJECT_TYPE, str(person.pk)), reason=reason
+    )
     return person

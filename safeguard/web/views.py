@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ImproperlyConfigured
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.views import View
 from django.views.generic import TemplateView
@@ -27,7 +27,7 @@ class CapabilityView(View):
             raise ImproperlyConfigured(f"{cls.__name__} must declare required_capability")
         return super().as_view(**initkwargs)
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         assert self.required_capability is not None
         if not has_capability(request.user, self.required_capability):  # type: ignore[arg-type]
             raise Http404()

@@ -6,6 +6,9 @@ from safeguard.access.models import ReviewOutcome
 
 
 class BreakGlassReviewForm(forms.Form):
-    outcome = forms.ChoiceField(label="Was this access justified?",
-                                choices=[("", "Choose")] + list(ReviewOutcome.choices))
-    note = forms.CharField(label="Review note", required=False, widget=forms.Textarea, max_length=4000)
+    outcome = forms.ChoiceField(
+        label="Was this access justified?", choices=[("", "Choose"), *list(ReviewOutcome.choices)]
+    )
+    note = forms.CharField(
+        label="Review note", required=False, widget=forms.Textarea, max_length=4000
+    )

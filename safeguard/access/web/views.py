@@ -31,7 +31,11 @@ class BreakGlassReviewView(CapabilityView):
 
     def get(self, request: HttpRequest, grant_id: UUID) -> HttpResponse:
         grant = break_glass_get(actor=request.user, grant_id=grant_id)  # type: ignore[arg-type]
-        return render(request, "access/break_glass_review.html", {"grant": grant, "form": BreakGlassReviewForm()})
+        return render(
+            request,
+            "access/break_glass_review.html",
+            {"grant": grant, "form": BreakGlassReviewForm()},
+        )
 
     def post(self, request: HttpRequest, grant_id: UUID) -> HttpResponse:
         grant = break_glass_get(actor=request.user, grant_id=grant_id)  # type: ignore[arg-type]
@@ -49,4 +53,6 @@ class BreakGlassReviewView(CapabilityView):
             else:
                 messages.success(request, "Review recorded.")
                 return HttpResponseRedirect(reverse("access:break-glass-list"))
-        return render(request, "access/break_glass_review.html", {"grant": grant, "form": form}, status=400)
+        return render(
+            request, "access/break_glass_review.html", {"grant": grant, "form": form}, status=400
+        )

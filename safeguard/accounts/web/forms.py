@@ -5,8 +5,9 @@ from django.contrib.auth.forms import AuthenticationForm
 
 
 class SignInForm(AuthenticationForm):
-    username = forms.CharField(label="Username", max_length=150,
-                               widget=forms.TextInput(attrs={"autocomplete": "username"}))
+    username = forms.CharField(
+        label="Username", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"})
+    )
     password = forms.CharField(label="Password", strip=False, widget=forms.PasswordInput)
 
     error_messages = {
@@ -25,7 +26,7 @@ class CodeForm(forms.Form):
     )
 
     def clean_code(self) -> str:
-        code = self.cleaned_data["code"].strip().replace(" ", "")
+        code = str(self.cleaned_data["code"]).strip().replace(" ", "")
         if not code.isdigit() or len(code) != 6:
             raise forms.ValidationError("Enter the 6-digit code from your authenticator app")
         return code

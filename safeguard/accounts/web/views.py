@@ -8,8 +8,8 @@ from typing import Any
 import segno
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.contrib.auth.views import LoginView
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -76,7 +76,9 @@ class SecondFactorSetupView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
             return HttpResponseRedirect(reverse("accounts:second-factor"))
-        return render(request, "accounts/second_factor_setup.html", self._context(request, CodeForm()))
+        return render(
+            request, "accounts/second_factor_setup.html", self._context(request, CodeForm())
+        )
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = CodeForm(request.POST)
@@ -87,5 +89,9 @@ class SecondFactorSetupView(View):
                 otp_login(request, device)
                 messages.success(request, "Your authenticator app is set up.")
                 return HttpResponseRedirect(reverse("core:home"))
-            form.add_error("code", "That code is not right. Check the time on your phone and try again")
-        return render(request, "accounts/second_factor_setup.html", self._context(request, form), status=400)
+            form.add_error(
+                "code", "That code is not right. Check the time on your phone and try again"
+            )
+        return render(
+            request, "accounts/second_factor_setup.html", self._context(request, form), status=400
+        )

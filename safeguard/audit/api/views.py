@@ -13,8 +13,11 @@ from safeguard.audit.selectors import ACCESS_LOG_LIMIT, AccessLogQuery, access_l
 class AccessLogApi(BaseApi):
     required_capability = Capability.AUDIT_LOG_VIEW
 
-    @extend_schema(parameters=[AccessLogQueryInput], responses=AuditEventOutput(many=True),
-                   operation_id="audit_access_log")
+    @extend_schema(
+        parameters=[AccessLogQueryInput],
+        responses=AuditEventOutput(many=True),
+        operation_id="audit_access_log",
+    )
     def get(self, request: Request) -> Response:
         query = AccessLogQueryInput(data=request.query_params)
         query.is_valid(raise_exception=True)

@@ -16,7 +16,9 @@ GENESIS = "0" * 64
 
 def canonical_json(payload: Mapping[str, Any]) -> str:
     """Serialise ``payload`` the same way every time (sorted keys, no spaces, UTF-8 kept)."""
-    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return json.dumps(
+        payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str
+    )
 
 
 def event_digest(*, previous_digest: str, payload: Mapping[str, Any]) -> str:

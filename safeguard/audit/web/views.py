@@ -35,9 +35,12 @@ class AccessLogView(CapabilityView):
         elif not form.is_bound:
             events = list(access_log_events(AccessLogQuery())[:100])
         export_form = ExportForm(initial=request.GET.dict())
-        return render(request, "audit/access_log.html",
-                      {"form": form, "events": events, "export_form": export_form},
-                      status=400 if form.errors else 200)
+        return render(
+            request,
+            "audit/access_log.html",
+            {"form": form, "events": events, "export_form": export_form},
+            status=400 if form.errors else 200,
+        )
 
 
 class AccessLogExportView(CapabilityView):
@@ -46,8 +49,12 @@ class AccessLogExportView(CapabilityView):
     def post(self, request: HttpRequest) -> HttpResponse:
         form = ExportForm(request.POST)
         if not form.is_valid():
-            return render(request, "audit/access_log.html",
-                          {"form": AccessLogForm(), "events": None, "export_form": form}, status=400)
+            return render(
+                request,
+                "audit/access_log.html",
+                {"form": AccessLogForm(), "events": None, "export_form": form},
+                status=400,
+            )
         events = access_log_events(_query(form.cleaned_data))[:50_000]
         rows = access_log_csv_rows(
             actor=request.user,  # type: ignore[arg-type]

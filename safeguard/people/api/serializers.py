@@ -33,20 +33,30 @@ class AddressInput(serializers.Serializer[Any]):
 
 class PersonDetailsInput(serializers.Serializer[Any]):
     given_name = serializers.CharField(max_length=MAX_NAME_LENGTH, trim_whitespace=True)
-    middle_names = serializers.CharField(max_length=MAX_NAME_LENGTH, required=False, allow_blank=True, default="")
+    middle_names = serializers.CharField(
+        max_length=MAX_NAME_LENGTH, required=False, allow_blank=True, default=""
+    )
     family_name = serializers.CharField(max_length=MAX_NAME_LENGTH)
     date_of_birth = serializers.DateField(required=False, allow_null=True, default=None)
-    estimated_age = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=0, max_value=120)
+    estimated_age = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=0, max_value=120
+    )
     sex = serializers.ChoiceField(choices=SEX_CHOICES, default="NOT_RECORDED")
     self_defined_ethnicity = serializers.ChoiceField(choices=SDE_CHOICES, default="NOT_ASKED")
     officer_defined_ethnicity = serializers.ChoiceField(choices=IC_CHOICES, default="NOT_RECORDED")
     disability = serializers.ChoiceField(choices=YNU_CHOICES, default="UNKNOWN")
-    disability_details = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
+    disability_details = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=4000
+    )
     send_status = serializers.ChoiceField(choices=SEND_CHOICES, default="UNKNOWN")
-    first_language = serializers.CharField(required=False, allow_blank=True, default="", max_length=60)
+    first_language = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=60
+    )
     interpreter_needed = serializers.ChoiceField(choices=YNU_CHOICES, default="UNKNOWN")
     looked_after = serializers.ChoiceField(choices=YNU_CHOICES, default="UNKNOWN")
-    placing_authority = serializers.CharField(required=False, allow_blank=True, default="", max_length=120)
+    placing_authority = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=120
+    )
     home_educated = serializers.BooleanField(required=False, default=False)
     education_setting_id = serializers.UUIDField(required=False, allow_null=True, default=None)
 
@@ -67,7 +77,9 @@ class PersonCreateInput(PersonDetailsInput):
 
 
 class PersonUpdateInput(PersonDetailsInput):
-    version = serializers.IntegerField(min_value=1, help_text="The version you loaded; a stale one gets 409")
+    version = serializers.IntegerField(
+        min_value=1, help_text="The version you loaded; a stale one gets 409"
+    )
 
 
 class BreakGlassInput(serializers.Serializer[Any]):
@@ -78,8 +90,15 @@ class BreakGlassInput(serializers.Serializer[Any]):
 class PersonSummaryOutput(serializers.ModelSerializer[Person]):
     class Meta:
         model = Person
-        fields = ["id", "reference", "given_name", "middle_names", "family_name", "date_of_birth",
-                  "estimated_age"]
+        fields = [
+            "id",
+            "reference",
+            "given_name",
+            "middle_names",
+            "family_name",
+            "date_of_birth",
+            "estimated_age",
+        ]
 
 
 class AddressOutput(serializers.Serializer[Any]):
@@ -101,11 +120,30 @@ class RecordingIssueOutput(serializers.Serializer[Any]):
 class PersonOutput(serializers.ModelSerializer[Person]):
     class Meta:
         model = Person
-        fields = ["id", "reference", "version", "given_name", "middle_names", "family_name",
-                  "date_of_birth", "estimated_age", "estimated_on", "sex", "self_defined_ethnicity",
-                  "officer_defined_ethnicity", "disability", "disability_details", "send_status",
-                  "first_language", "interpreter_needed", "looked_after", "placing_authority",
-                  "education_setting", "home_educated", "is_restricted"]
+        fields = [
+            "id",
+            "reference",
+            "version",
+            "given_name",
+            "middle_names",
+            "family_name",
+            "date_of_birth",
+            "estimated_age",
+            "estimated_on",
+            "sex",
+            "self_defined_ethnicity",
+            "officer_defined_ethnicity",
+            "disability",
+            "disability_details",
+            "send_status",
+            "first_language",
+            "interpreter_needed",
+            "looked_after",
+            "placing_authority",
+            "education_setting",
+            "home_educated",
+            "is_restricted",
+        ]
 
 
 class PersonRecordOutput(serializers.Serializer[Any]):

@@ -23,10 +23,18 @@ from safeguard.people.api.serializers import (
     PersonUpdateInput,
 )
 from safeguard.people.selectors import PersonSearch, PurposeRequired, person_get, person_search
-from safeguard.people.services import PersonInvalid, person_break_glass, person_create, person_update
+from safeguard.people.services import (
+    PersonInvalid,
+    person_break_glass,
+    person_create,
+    person_update,
+)
 
 PURPOSE_PARAMETER = OpenApiParameter(
-    "purpose", OpenApiTypes.STR, OpenApiParameter.QUERY, required=False,
+    "purpose",
+    OpenApiTypes.STR,
+    OpenApiParameter.QUERY,
+    required=False,
     description="Why you are opening this record (DPA 2018 s.62). Or send the X-Purpose header.",
 )
 
@@ -38,14 +46,19 @@ def _purpose(request: Request) -> str:
 class PersonListApi(BaseApi):
     required_capability = Capability.PERSON_SEARCH
 
-    @extend_schema(parameters=[PersonSearchInput], responses=PersonSummaryOutput(many=True),
-                   operation_id="people_search")
+    @extend_schema(
+        parameters=[PersonSearchInput],
+        responses=PersonSummaryOutput(many=True),
+        operation_id="people_search",
+    )
     def get(self, request: Request) -> Response:
         query = PersonSearchInput(data=request.query_params)
         query.is_valid(raise_exception=True)
         search = PersonSearch(**query.validated_data)
         if search.is_empty():
-            raise exceptions.ValidationError({"non_field_errors": ["Give a name, date_of_birth or postcode"]})
+            raise exceptions.ValidationError(
+                {"non_field_errors": ["Give a name, date_of_birth or postcode"]}
+            )
         people = person_search(actor=request.user, query=search)  # type: ignore[arg-type]
         return Response(PersonSummaryOutput(people, many=True).data)
 
@@ -53,7 +66,9 @@ class PersonListApi(BaseApi):
 class PersonCreateApi(BaseApi):
     required_capability = Capability.PERSON_CREATE
 
-    @extend_schema(request=PersonCreateInput, responses={201: PersonOutput}, operation_id="people_create")
+    @extend_schema(
+        request=PersonCreateInput, responses={201: PersonOutput}, operation_id="people_create"
+    )
     def post(self, request: Request) -> Response:
         payload = PersonCreateInput(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -72,7 +87,9 @@ class PersonCreateApi(BaseApi):
 class PersonDetailApi(BaseApi):
     required_capability = Capability.PERSON_VIEW
 
-    @extend_schema(parameters=[PURPOSE_PARAMETER], responses=PersonRecordOutput, operation_id="people_read")
+    @extend_schema(
+        parameters=[PURPOSE_PARAMETER], responses=PersonRecordOutput, operation_id="people_read"
+    )
     def get(self, request: Request, person_id: UUID) -> Response:
         try:
             record = person_get(actor=request.user, person_id=person_id, purpose=_purpose(request))  # type: ignore[arg-type]
@@ -84,7 +101,9 @@ class PersonDetailApi(BaseApi):
 class PersonUpdateApi(BaseApi):
     required_capability = Capability.PERSON_EDIT
 
-    @extend_schema(request=PersonUpdateInput, responses={200: PersonOutput}, operation_id="people_update")
+    @extend_schema(
+        request=PersonUpdateInput, responses={200: PersonOutput}, operation_id="people_update"
+    )
     def put(self, request: Request, person_id: UUID) -> Response:
         payload = PersonUpdateInput(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -104,7 +123,11 @@ class PersonUpdateApi(BaseApi):
 class PersonBreakGlassApi(BaseApi):
     required_capability = Capability.BREAK_GLASS
 
-    @extend_schema(request=BreakGlassInput, responses={201: PersonSummaryOutput}, operation_id="people_break_glass")
+    @extend_schema(
+        request=BreakGlassInput,
+        responses={201: PersonSummaryOutput},
+        operation_id="people_break_glass",
+    )
     def post(self, request: Request) -> Response:
         payload = BreakGlassInput(data=request.data)
         payload.is_valid(raise_exception=True)

@@ -7,8 +7,13 @@ import datetime as dt
 ADULT_AGE = 18
 
 
-def age_on(*, on: dt.date, date_of_birth: dt.date | None, estimated_age: int | None = None,
-           estimated_on: dt.date | None = None) -> int | None:
+def age_on(
+    *,
+    on: dt.date,
+    date_of_birth: dt.date | None,
+    estimated_age: int | None = None,
+    estimated_on: dt.date | None = None,
+) -> int | None:
     """Return the age in whole years on ``on``, from the date of birth or else the estimate.
 
     An estimate made on ``estimated_on`` ages with the calendar; None if neither is known.

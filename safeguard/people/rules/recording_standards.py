@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from safeguard.people.rules.age import age_on, is_child
-from safeguard.people.rules.codes import OfficerDefinedEthnicity, SelfDefinedEthnicity, Sex, YesNoUnknown
+from safeguard.people.rules.codes import (
+    OfficerDefinedEthnicity,
+    SelfDefinedEthnicity,
+    Sex,
+    YesNoUnknown,
+)
 
 
 class Severity(StrEnum):
@@ -59,8 +64,7 @@ MESSAGES: dict[IssueCode, tuple[str, str]] = {
     ),
     IssueCode.INTERPRETER_NEED_UNKNOWN: (
         "interpreter_needed",
-        "First language is not English: record whether an interpreter is needed "
-        "(DOMAIN.md §8.3)",
+        "First language is not English: record whether an interpreter is needed (DOMAIN.md §8.3)",
     ),
     IssueCode.NO_CURRENT_ADDRESS: ("address", "Record a current address (DOMAIN.md §8.3)"),
 }
@@ -113,7 +117,7 @@ def _breaches(facts: PersonFacts, *, today: dt.date) -> list[IssueCode]:
         found.append(IssueCode.SELF_DEFINED_ETHNICITY_NOT_ASKED)
     if facts.officer_defined_ethnicity is OfficerDefinedEthnicity.NOT_RECORDED:
         found.append(IssueCode.OFFICER_DEFINED_ETHNICITY_MISSING)
-    school_age = age is not None and 4 <= age and is_child(age=age)
+    school_age = age is not None and age >= 4 and is_child(age=age)
     if school_age and not facts.has_education_setting and not facts.home_educated:
         found.append(IssueCode.CHILD_EDUCATION_SETTING_MISSING)
     if facts.looked_after is YesNoUnknown.YES and not facts.placing_authority.strip():

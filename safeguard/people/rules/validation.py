@@ -51,14 +51,21 @@ def _check_name(errors: dict[str, list[str]], field: str, value: str, *, require
     if required and not value.strip():
         errors.setdefault(field, []).append("Enter a name")
     if len(value) > MAX_NAME_LENGTH:
-        errors.setdefault(field, []).append(
-            f"Name must be {MAX_NAME_LENGTH} characters or fewer"
-        )
+        errors.setdefault(field, []).append(f"Name must be {MAX_NAME_LENGTH} characters or fewer")
     if any(ord(ch) < 32 for ch in value):
         errors.setdefault(field, []).append("Name must not contain control characters")
 
 
-def _check_code(errors: dict[str, list[str]], field: str, value: str, allowed: type[Sex] | type[SelfDefinedEthnicity] | type[OfficerDefinedEthnicity] | type[YesNoUnknown] | type[SendStatus]) -> None:
+def _check_code(
+    errors: dict[str, list[str]],
+    field: str,
+    value: str,
+    allowed: type[Sex]
+    | type[SelfDefinedEthnicity]
+    | type[OfficerDefinedEthnicity]
+    | type[YesNoUnknown]
+    | type[SendStatus],
+) -> None:
     if value not in {m.value for m in allowed}:
         errors.setdefault(field, []).append(f"'{value[:40]}' is not a known code")
 
@@ -83,8 +90,15 @@ def person_details_errors(details: PersonDetails, *, today: dt.date) -> dict[str
             f"Estimated age must be between 0 and {MAX_ESTIMATED_AGE}"
         )
     _check_code(errors, "sex", details.sex, Sex)
-    _check_code(errors, "self_defined_ethnicity", details.self_defined_ethnicity, SelfDefinedEthnicity)
-    _check_code(errors, "officer_defined_ethnicity", details.officer_defined_ethnicity, OfficerDefinedEthnicity)
+    _check_code(
+        errors, "self_defined_ethnicity", details.self_defined_ethnicity, SelfDefinedEthnicity
+    )
+    _check_code(
+        errors,
+        "officer_defined_ethnicity",
+        details.officer_defined_ethnicity,
+        OfficerDefinedEthnicity,
+    )
     _check_code(errors, "disability", details.disability, YesNoUnknown)
     _check_code(errors, "send_status", details.send_status, SendStatus)
     _check_code(errors, "interpreter_needed", details.interpreter_needed, YesNoUnknown)
@@ -107,8 +121,11 @@ def address_errors(address: AddressDetails) -> dict[str, list[str]]:
         errors.setdefault("town", []).append("Enter the town or city")
     if not is_valid_postcode(address.postcode):
         errors.setdefault("postcode", []).append("Enter a real postcode, like ST16 2DE")
-    for field, value, limit in (("line_1", address.line_1, 120), ("line_2", address.line_2, 120),
-                                ("town", address.town, 80)):
+    for field, value, limit in (
+        ("line_1", address.line_1, 120),
+        ("line_2", address.line_2, 120),
+        ("town", address.town, 80),
+    ):
         if len(value) > limit:
             errors.setdefault(field, []).append(f"Must be {limit} characters or fewer")
     return errors

@@ -16,8 +16,12 @@ class DateInput(forms.DateInput):
 
 
 class PersonSearchForm(forms.Form):
-    name = forms.CharField(label="Name", required=False, max_length=MAX_NAME_LENGTH * 2,
-                           help_text="Any part of a given or family name, or an alias")
+    name = forms.CharField(
+        label="Name",
+        required=False,
+        max_length=MAX_NAME_LENGTH * 2,
+        help_text="Any part of a given or family name, or an alias",
+    )
     date_of_birth = forms.DateField(label="Date of birth", required=False, widget=DateInput)
     postcode = forms.CharField(label="Postcode", required=False, max_length=10)
 
@@ -28,16 +32,24 @@ class PersonForm(forms.Form):
     middle_names = forms.CharField(label="Middle names", required=False, max_length=10_000)
     family_name = forms.CharField(label="Family name", max_length=10_000)
     date_of_birth = forms.DateField(label="Date of birth", required=False, widget=DateInput)
-    estimated_age = forms.IntegerField(label="Estimated age in years", required=False,
-                                       help_text="Only if the date of birth is not known")
+    estimated_age = forms.IntegerField(
+        label="Estimated age in years",
+        required=False,
+        help_text="Only if the date of birth is not known",
+    )
     sex = forms.ChoiceField(label="Sex", choices=SEX_CHOICES)
     self_defined_ethnicity = forms.ChoiceField(
-        label="Self-defined ethnicity", choices=SDE_CHOICES,
-        help_text="Ask the person. If they decline, choose 'Not stated'.")
-    officer_defined_ethnicity = forms.ChoiceField(label="Officer-defined ethnicity", choices=IC_CHOICES)
+        label="Self-defined ethnicity",
+        choices=SDE_CHOICES,
+        help_text="Ask the person. If they decline, choose 'Not stated'.",
+    )
+    officer_defined_ethnicity = forms.ChoiceField(
+        label="Officer-defined ethnicity", choices=IC_CHOICES
+    )
     disability = forms.ChoiceField(label="Disability", choices=YNU_CHOICES)
-    disability_details = forms.CharField(label="Disability details", required=False,
-                                         widget=forms.Textarea, max_length=4000)
+    disability_details = forms.CharField(
+        label="Disability details", required=False, widget=forms.Textarea, max_length=4000
+    )
     send_status = forms.ChoiceField(label="Special educational needs", choices=SEND_CHOICES)
     first_language = forms.CharField(label="First language", required=False, max_length=200)
     interpreter_needed = forms.ChoiceField(label="Interpreter needed", choices=YNU_CHOICES)
@@ -48,7 +60,9 @@ class PersonForm(forms.Form):
 
     def __init__(self, *args: Any, settings_choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["education_setting"].choices = [("", "Not known or none")] + settings_choices
+        field = self.fields["education_setting"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "Not known or none"), *settings_choices]
 
     def details(self) -> PersonDetails:
         data = self.cleaned_data
@@ -86,7 +100,12 @@ class PersonCreateForm(PersonForm):
 
     def address(self) -> AddressDetails | None:
         data = self.cleaned_data
-        parts = [data["address_line_1"], data["address_line_2"], data["address_town"], data["address_postcode"]]
+        parts = [
+            data["address_line_1"],
+            data["address_line_2"],
+            data["address_town"],
+            data["address_postcode"],
+        ]
         if not any(p.strip() for p in parts):
             return None
         return AddressDetails(line_1=parts[0], line_2=parts[1], town=parts[2], postcode=parts[3])
@@ -109,15 +128,25 @@ class PurposeForm(forms.Form):
             ("Supervision or review", "Supervision or review"),
         ],
     )
-    detail = forms.CharField(label="Reference or detail", required=False, max_length=500,
-                             help_text="For example the incident or case number")
+    detail = forms.CharField(
+        label="Reference or detail",
+        required=False,
+        max_length=500,
+        help_text="For example the incident or case number",
+    )
 
     def purpose_text(self) -> str:
-        detail = self.cleaned_data["detail"].strip()
-        return self.cleaned_data["purpose"] + (f": {detail}" if detail else "")
+        detail = str(self.cleaned_data["detail"]).strip()
+        return str(self.cleaned_data["purpose"]) + (f": {detail}" if detail else "")
 
 
 class BreakGlassForm(forms.Form):
-    reference = forms.CharField(label="Person reference", max_length=20, help_text="For example PER-2026-000123")
-    reason = forms.CharField(label="Why do you need this restricted record?", widget=forms.Textarea,
-                             max_length=4000, help_text="Your supervisor will review this.")
+    reference = forms.CharField(
+        label="Person reference", max_length=20, help_text="For example PER-2026-000123"
+    )
+    reason = forms.CharField(
+        label="Why do you need this restricted record?",
+        widget=forms.Textarea,
+        max_length=4000,
+        help_text="Your supervisor will review this.",
+    )

@@ -14,14 +14,18 @@ from safeguard.access.rules.capabilities import Capability
 from safeguard.access.services import ReasonTooShort
 from safeguard.accounts.selectors import education_setting_choices
 from safeguard.core.exceptions import EditConflict, NotFoundOrForbidden
-from safeguard.web.views import CapabilityView
 from safeguard.people.selectors import (
     PersonSearch,
     person_get,
     person_reference_in_scope,
     person_search,
 )
-from safeguard.people.services import PersonInvalid, person_break_glass, person_create, person_update
+from safeguard.people.services import (
+    PersonInvalid,
+    person_break_glass,
+    person_create,
+    person_update,
+)
 from safeguard.people.web.forms import (
     BreakGlassForm,
     PersonCreateForm,
@@ -29,6 +33,7 @@ from safeguard.people.web.forms import (
     PersonSearchForm,
     PurposeForm,
 )
+from safeguard.web.views import CapabilityView
 
 SESSION_PURPOSES = "person_purposes"
 
@@ -61,7 +66,9 @@ class PersonSearchView(CapabilityView):
             else:
                 results = person_search(actor=request.user, query=query)  # type: ignore[arg-type]
         status = 400 if form.is_bound and form.errors else 200
-        return render(request, "people/search.html", {"form": form, "results": results}, status=status)
+        return render(
+            request, "people/search.html", {"form": form, "results": results}, status=status
+        )
 
 
 class PersonCreateView(CapabilityView):
@@ -85,11 +92,17 @@ class PersonCreateView(CapabilityView):
                 form.apply_errors(exc.errors)
             else:
                 # The officer who recorded the person has, by doing so, stated why.
-                request.session.setdefault(SESSION_PURPOSES, {})[str(person.pk)] = "Recording this person"
+                request.session.setdefault(SESSION_PURPOSES, {})[str(person.pk)] = (
+                    "Recording this person"
+                )
                 request.session.modified = True
                 messages.success(request, f"{person.full_name} recorded as {person.reference}.")
-                return HttpResponseRedirect(reverse("people:person-detail", kwargs={"person_id": person.pk}))
-        return render(request, "people/person_form.html", {"form": form, "creating": True}, status=400)
+                return HttpResponseRedirect(
+                    reverse("people:person-detail", kwargs={"person_id": person.pk})
+                )
+        return render(
+            request, "people/person_form.html", {"form": form, "creating": True}, status=400
+        )
 
 
 class PersonPurposeView(CapabilityView):
@@ -104,7 +117,9 @@ class PersonPurposeView(CapabilityView):
 
     def get(self, request: HttpRequest, person_id: UUID) -> HttpResponse:
         reference = person_reference_in_scope(actor=request.user, person_id=person_id)  # type: ignore[arg-type]
-        return render(request, "people/purpose.html", {"form": PurposeForm(), "reference": reference})
+        return render(
+            request, "people/purpose.html", {"form": PurposeForm(), "reference": reference}
+        )
 
     def post(self, request: HttpRequest, person_id: UUID) -> HttpResponse:
         reference = person_reference_in_scope(actor=request.user, person_id=person_id)  # type: ignore[arg-type]
@@ -113,7 +128,9 @@ class PersonPurposeView(CapabilityView):
             request.session.setdefault(SESSION_PURPOSES, {})[str(person_id)] = form.purpose_text()
             request.session.modified = True
             return HttpResponseRedirect(self._next(request, person_id))
-        return render(request, "people/purpose.html", {"form": form, "reference": reference}, status=400)
+        return render(
+            request, "people/purpose.html", {"form": form, "reference": reference}, status=400
+        )
 
 
 class PersonDetailView(CapabilityView):
@@ -125,8 +142,11 @@ class PersonDetailView(CapabilityView):
             person_reference_in_scope(actor=request.user, person_id=person_id)  # type: ignore[arg-type]
             return _purpose_redirect(person_id, request.path)
         record = person_get(actor=request.user, person_id=person_id, purpose=purpose)  # type: ignore[arg-type]
-        return render(request, "people/person_detail.html", {"record": record, "person": record.person,
-                                                             "purpose": purpose})
+        return render(
+            request,
+            "people/person_detail.html",
+            {"record": record, "person": record.person, "purpose": purpose},
+        )
 
 
 class PersonEditView(CapabilityView):
@@ -134,7 +154,9 @@ class PersonEditView(CapabilityView):
 
     def _initial(self, record: Any) -> dict[str, Any]:
         person = record.person
-        fields = [f for f in PersonEditForm.base_fields if f not in {"education_setting", "version"}]
+        fields = [
+            f for f in PersonEditForm.base_fields if f not in {"education_setting", "version"}
+        ]
         initial = {f: getattr(person, f) for f in fields}
         initial["education_setting"] = str(person.education_setting_id or "")
         initial["version"] = person.version
@@ -146,7 +168,9 @@ class PersonEditView(CapabilityView):
             person_reference_in_scope(actor=request.user, person_id=person_id)  # type: ignore[arg-type]
             return _purpose_redirect(person_id, request.path)
         record = person_get(actor=request.user, person_id=person_id, purpose=purpose)  # type: ignore[arg-type]
-        form = PersonEditForm(initial=self._initial(record), settings_choices=education_setting_choices())
+        form = PersonEditForm(
+            initial=self._initial(record), settings_choices=education_setting_choices()
+        )
         return render(request, "people/person_form.html", {"form": form, "person": record.person})
 
     def post(self, request: HttpRequest, person_id: UUID) -> HttpResponse:
@@ -169,7 +193,9 @@ class PersonEditView(CapabilityView):
                 status = 409
             else:
                 messages.success(request, "Changes saved.")
-                return HttpResponseRedirect(reverse("people:person-detail", kwargs={"person_id": person.pk}))
+                return HttpResponseRedirect(
+                    reverse("people:person-detail", kwargs={"person_id": person.pk})
+                )
         context = {"form": form, "person": {"pk": person_id, "reference": reference}}
         return render(request, "people/person_form.html", context, status=status)
 
@@ -198,5 +224,7 @@ class PersonBreakGlassView(CapabilityView):
                     "Break glass: " + form.cleaned_data["reason"].strip()
                 )
                 request.session.modified = True
-                return HttpResponseRedirect(reverse("people:person-detail", kwargs={"person_id": person.pk}))
+                return HttpResponseRedirect(
+                    reverse("people:person-detail", kwargs={"person_id": person.pk})
+                )
         return render(request, "people/break_glass.html", {"form": form}, status=400)
