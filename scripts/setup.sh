@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Install what Safeguard needs to run: Python packages from uv.lock, GOV.UK Frontend from npm,
+# compiled assets. Idempotent; used by scripts/demo.sh and scripts/test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python_ok() { "$1" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; }
+PYTHON="${PYTHON:-python3}"
+if ! python_ok "$PYTHON"; then
+  echo "Safeguard needs Python 3.11 or newer (found: $("$PYTHON" --version 2>&1))." >&2
+  exit 1
+fi
+if ! command -v uv >/dev/null 2>&1; then
+  echo "Installing uv (the Python package manager) with pip..."
+  "$PYTHON" -m pip install --quiet --disable-pip-version-check uv
+  export PATH="$("$PYTHON" -m site --user-base)/bin:$PATH"
+fi
+command -v npm >/dev/null 2>&1 || { echo "Safeguard needs npm (Node.js 18+) for its front-end assets." >&2; exit 1; }
+
+echo "Installing Python packages from uv.lock..."
+uv sync --frozen --python "$PYTHON" --quiet
+echo "Installing front-end packages from package-lock.json..."
+npm ci --silent --no-audit --no-fund
+npm run -s build

@@ -1,0 +1,128 @@
+"""A real server on a fresh database (SQLite file or a new PostgreSQL database) for browser journeys.
+
+The server runs in its own process, as in production: the journey drives it only through
+Debian's chromium, never through Django's test client.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("SAFEGUARD_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+TOTP_KEY_HEX = "3132333435363738393031323334353637383930"  # a test-only key, never a real account's
+
+SETUP_SCRIPT = f"""
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from safeguard.accounts.models import User
+from safeguard.people.rules.validation import AddressDetails, PersonDetails
+from safeguard.people.services import person_create
+mash = User.objects.get(username="mash")
+TOTPDevice.objects.filter(user=mash).delete()
+TOTPDevice.objects.create(user=mash, name="journey", confirmed=True, key="{TOTP_KEY_HEX}")
+person_create(actor=mash, details=PersonDetails(given_name="Zoë", family_name="O'Brien-Ní Bhriain",
+              sex="FEMALE", self_defined_ethnicity="W2", officer_defined_ethnicity="IC1"),
+              address=AddressDetails(line_1="4 Journey Close", town="Stafford", postcode="ST16 2DE"))
+"""
+
+
+@dataclass(frozen=True)
+class LiveApp:
+    url: str
+    totp_key_hex: str
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _database_url(tmp: Path) -> tuple[str, str | None]:
+    """Return the database URL for the server, and a PostgreSQL database name to drop after."""
+    base = os.environ.get("DATABASE_URL", "")
+    if not base.startswith("postgres"):
+        return f"sqlite:///{tmp / 'journey.sqlite3'}", None
+    import psycopg
+
+    name = f"safeguard_journey_{uuid.uuid4().hex[:8]}"
+    admin_url = base.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return base.rsplit("/", 1)[0] + f"/{name}", name
+
+
+def _drop(name: str) -> None:
+    import psycopg
+
+    admin_url = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def live_app() -> Iterator[LiveApp]:
+    tmp = Path(tempfile.mkdtemp(prefix="safeguard-journey-"))
+    database_url, pg_name = _database_url(tmp)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.local",
+        "DATABASE_URL": database_url,
+        "SAFEGUARD_RELAX_SECOND_FACTOR": "0",
+        "DJANGO_DEBUG": "0",
+    }
+    manage = [sys.executable, "manage.py"]
+
+    def run(*args: str) -> None:
+        subprocess.run([*manage, *args], cwd=ROOT, env=env, check=True, capture_output=True, timeout=600)
+
+    run("migrate", "--noinput")
+    run("seed_demo", "--size", "tiny", "--seed", "7")
+    run("shell", "-c", SETUP_SCRIPT)
+    port = _free_port()
+    server = subprocess.Popen(  # noqa: S603 - fixed command
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--nothreading"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{url}/health/", timeout=1)  # noqa: S310 - loopback only
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise RuntimeError("the journey server did not start")
+        yield LiveApp(url=url, totp_key_hex=TOTP_KEY_HEX)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        if pg_name:
+            _drop(pg_name)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
