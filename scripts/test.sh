@@ -29,7 +29,7 @@ schema_check() {
 }
 step "OpenAPI schema has not drifted" schema_check
 
-step "Tests on SQLite (with coverage)" env DATABASE_URL= .venv/bin/coverage run -m pytest -q "$@"
+step "Tests on SQLite (with coverage)" env -u DATABASE_URL .venv/bin/coverage run -m pytest -q "$@"
 coverage_gates() {
   .venv/bin/coverage report --fail-under=100 --skip-covered \
     --include='safeguard/*/rules/*,safeguard/access/*,safeguard/audit/*' \

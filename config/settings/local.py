@@ -6,6 +6,6 @@ os.environ.setdefault("SAFEGUARD_RELAX_SECOND_FACTOR", "1")
 
 from config.settings.base import *
 
-DEBUG = env_bool("DJANGO_DEBUG", True)  # noqa: F405
+DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = SECRET_KEY or "demo-only-not-secret-do-not-deploy"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]

@@ -23,8 +23,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("SAFEGUARD_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 TOTP_KEY_HEX = "3132333435363738393031323334353637383930"  # a test-only key, never a real account's
 
@@ -90,21 +96,26 @@ def live_app() -> Iterator[LiveApp]:
     manage = [sys.executable, "manage.py"]
 
     def run(*args: str) -> None:
-        subprocess.run([*manage, *args], cwd=ROOT, env=env, check=True, capture_output=True, timeout=600)
+        subprocess.run(
+            [*manage, *args], cwd=ROOT, env=env, check=True, capture_output=True, timeout=600
+        )
 
     run("migrate", "--noinput")
     run("seed_demo", "--size", "tiny", "--seed", "7")
     run("shell", "-c", SETUP_SCRIPT)
     port = _free_port()
-    server = subprocess.Popen(  # noqa: S603 - fixed command
+    server = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--nothreading"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
             try:
-                urllib.request.urlopen(f"{url}/health/", timeout=1)  # noqa: S310 - loopback only
+                urllib.request.urlopen(f"{url}/health/", timeout=1)
                 break
             except OSError:
                 time.sleep(0.2)

@@ -91,3 +91,28 @@ class TestCapabilities:
         assert not has_capability(user, Capability.PERSON_VIEW)
         with pytest.raises(CapabilityMissing):
             require_capability(user, Capability.PERSON_VIEW)
+
+
+class TestPartnerScope:
+    def test_partners_see_only_what_was_sent_to_their_organisation(self, make_user) -> None:
+        from django.db.models import Q
+
+        from safeguard.access.policies import actor_capabilities
+
+        partner = make_user(Role.SCHOOL_DSL)
+        # A partner's condition filters on the "sent to" field when a record type has one ...
+        condition = scope_filter(
+            partner,
+            subject_type="x",
+            view_capability=Capability.HOME_VIEW,
+            level=ScopeLevel.TEAM,
+            shared_organisations_field="sent_to",
+        )
+        assert condition == Q(sent_to=partner.organisation_id)
+        # ... and matches nothing when it has none (people are never sent to partners).
+        nothing = scope_filter(
+            partner, subject_type="x", view_capability=Capability.HOME_VIEW, level=ScopeLevel.FORCE
+        )
+        assert not Person.objects.filter(nothing).exists()
+        partner.is_active = False
+        assert actor_capabilities(partner) == frozenset()

@@ -19,9 +19,13 @@ class TestProductionSettings:
             "DJANGO_ALLOWED_HOSTS": "safeguard.example.police.uk",
             "DATABASE_URL": "sqlite:///:memory:",
         }
-        result = subprocess.run(  # noqa: S603 - fixed command
+        result = subprocess.run(
             [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-            cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         assert result.returncode == 0, result.stdout + result.stderr
         assert "no issues" in result.stdout

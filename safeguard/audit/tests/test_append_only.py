@@ -141,3 +141,23 @@ class TestAuditVerify:
         broken = audit_chain_first_break()
         assert broken is not None
         assert broken.sequence == events[0].sequence
+
+
+class TestSubjectIndex:
+    def test_detects_index_rows_for_an_event_that_does_not_exist(self) -> None:
+        _write_events(1)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO audit_auditsubject (event_id, subject_type, subject_id) VALUES (%s, %s, %s)",
+                [999_999, "people.person", "ghost"],
+            )
+        broken = audit_chain_first_break()
+        assert broken is not None
+        assert broken.reason == "subject index names an event that does not exist"
+
+    def test_records_staff_without_a_team_with_an_empty_team(self, django_user_model) -> None:
+        user = django_user_model.objects.create_user(username="teamless", password="x" * 20)
+        event = audit_event_record(
+            actor=user, operation=Operation.COLLECTION, event_type="test.teamless"
+        )
+        assert (event.actor_username, event.actor_team) == ("teamless", "")

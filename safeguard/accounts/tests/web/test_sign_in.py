@@ -67,7 +67,12 @@ class TestSecondFactor:
         assert refused.status_code == 400
         assert "not right" in refused.content.decode()
         # django-otp throttles after a failure: even the right code waits
-        assert client.post(reverse("accounts:second-factor-setup"), {"code": current_code(device)}).status_code == 400
+        assert (
+            client.post(
+                reverse("accounts:second-factor-setup"), {"code": current_code(device)}
+            ).status_code
+            == 400
+        )
         assert client.get(HOME).status_code == 302
 
     def test_enrolled_staff_enter_their_code(self, make_user) -> None:
