@@ -12,7 +12,7 @@ class TestReferences:
 
     @pytest.mark.parametrize(("prefix", "number"), [("per", 1), ("P", 1), ("PER", 0)])
     def test_refuses_bad_parts(self, prefix: str, number: int) -> None:
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match="reference"):
             format_reference(prefix=prefix, year=2026, number=number)
 
     @pytest.mark.parametrize(
