@@ -27,6 +27,7 @@ SDE_CHOICES = _choices(codes.SelfDefinedEthnicity, codes.SELF_DEFINED_ETHNICITY_
 IC_CHOICES = _choices(codes.OfficerDefinedEthnicity, codes.OFFICER_DEFINED_ETHNICITY_LABELS)
 YNU_CHOICES = _choices(codes.YesNoUnknown)
 SEND_CHOICES = _choices(codes.SendStatus)
+RELATIONSHIP_CHOICES = _choices(codes.RelationshipKind)
 
 
 class Person(BaseModel):
@@ -154,7 +155,7 @@ class Relationship(BaseModel):
         Person, on_delete=models.CASCADE, related_name="relationships_from"
     )
     to_person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships_to")
-    kind = models.CharField(max_length=24, choices=_choices(codes.RelationshipKind))
+    kind = models.CharField(max_length=24, choices=RELATIONSHIP_CHOICES)
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
 

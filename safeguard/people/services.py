@@ -16,8 +16,9 @@ from safeguard.audit.services import Subject, audit_event_record
 from safeguard.core import clock
 from safeguard.core.exceptions import DomainError, EditConflict, NotFoundOrForbidden
 from safeguard.core.services import reference_issue
-from safeguard.people.models import Address, Person, PersonAddress
-from safeguard.people.policies import PERSON_SUBJECT_TYPE, person_in_scope
+from safeguard.people.models import Address, Person, PersonAddress, Relationship
+from safeguard.people.policies import PERSON_SUBJECT_TYPE, person_in_scope, scope_people
+from safeguard.people.rules.codes import RelationshipKind
 from safeguard.people.rules.names import name_search_key, normalise_postcode
 from safeguard.people.rules.recording_standards import RecordingIssue, Severity
 from safeguard.people.rules.validation import (
@@ -218,3 +219,53 @@ def person_break_glass(*, actor: User, reference: str, reason: str) -> Person:
         actor=actor, subject=Subject(PERSON_SUBJECT_TYPE, str(person.pk)), reason=reason
     )
     return person
+
+
+class RelationshipInvalid(DomainError):
+    """The relationship cannot be recorded; ``errors`` maps each field to its messages."""
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        super().__init__("The relationship has errors.")
+        self.errors = errors
+
+
+@transaction.atomic
+def relationship_record(
+    *, actor: User, from_person_id: UUID, to_person_reference: str, kind: RelationshipKind
+) -> Relationship:
+    """Record that one person is ``kind`` of another (an *alteration* of both records).
+
+    :raises NotFoundOrForbidden: the first person is not in the actor's scope
+    :raises RelationshipInvalid: the other person is unknown or out of scope, is the same
+        person, or the relationship is already recorded
+    """
+    require_capability(actor, Capability.PERSON_EDIT)
+    from_person = person_in_scope(actor, from_person_id)
+    to_person = scope_people(actor).filter(reference=to_person_reference.strip().upper()).first()
+    if to_person is None:
+        raise RelationshipInvalid(
+            {"to_person_reference": ["No person you can see has that reference"]}
+        )
+    if to_person.pk == from_person.pk:
+        raise RelationshipInvalid(
+            {"to_person_reference": ["A person cannot be related to themselves"]}
+        )
+    exists = Relationship.objects.filter(
+        from_person=from_person, to_person=to_person, kind=kind.value
+    )
+    if exists.exists():
+        raise RelationshipInvalid({"kind": ["This relationship is already recorded"]})
+    relationship = Relationship.objects.create(
+        from_person=from_person,
+        to_person=to_person,
+        kind=kind.value,
+        starts_on=clock.today_in_london(),
+    )
+    audit_event_record(
+        actor=actor,
+        operation=Operation.ALTERATION,
+        event_type="person.relationship_recorded",
+        subjects=[Subject.of(from_person), Subject.of(to_person)],
+        changes={"kind": kind.value, "from": str(from_person.pk), "to": str(to_person.pk)},
+    )
+    return relationship

@@ -8,6 +8,7 @@ from rest_framework import serializers
 
 from safeguard.people.models import (
     IC_CHOICES,
+    RELATIONSHIP_CHOICES,
     SDE_CHOICES,
     SEND_CHOICES,
     SEX_CHOICES,
@@ -151,3 +152,16 @@ class PersonRecordOutput(serializers.Serializer[Any]):
     age = serializers.IntegerField(allow_null=True)
     addresses = AddressOutput(many=True)
     recording_issues = RecordingIssueOutput(many=True)
+
+
+class RelationshipInput(serializers.Serializer[Any]):
+    kind = serializers.ChoiceField(choices=RELATIONSHIP_CHOICES)
+    to_person_reference = serializers.CharField(max_length=20)
+
+
+class RelationshipOutput(serializers.Serializer[Any]):
+    id = serializers.UUIDField()
+    from_person = serializers.UUIDField(source="from_person_id")
+    to_person = serializers.UUIDField(source="to_person_id")
+    kind = serializers.CharField()
+    starts_on = serializers.DateField(allow_null=True)

@@ -9,4 +9,14 @@ urlpatterns = [
     path("break-glass/", views.PersonBreakGlassApi.as_view(), name="person-break-glass"),
     path("<uuid:person_id>/", views.PersonDetailApi.as_view(), name="person-detail"),
     path("<uuid:person_id>/update/", views.PersonUpdateApi.as_view(), name="person-update"),
+    path(
+        "<uuid:person_id>/addresses/",
+        views.PersonAddressAddApi.as_view(),
+        name="person-address-add",
+    ),
+    path(
+        "<uuid:person_id>/relationships/",
+        views.RelationshipRecordApi.as_view(),
+        name="relationship-record",
+    ),
 ]

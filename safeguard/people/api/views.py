@@ -14,6 +14,8 @@ from safeguard.access.rules.capabilities import Capability
 from safeguard.access.services import ReasonTooShort
 from safeguard.api.views import BaseApi
 from safeguard.people.api.serializers import (
+    AddressInput,
+    AddressOutput,
     BreakGlassInput,
     PersonCreateInput,
     PersonOutput,
@@ -21,13 +23,20 @@ from safeguard.people.api.serializers import (
     PersonSearchInput,
     PersonSummaryOutput,
     PersonUpdateInput,
+    RelationshipInput,
+    RelationshipOutput,
 )
+from safeguard.people.rules.codes import RelationshipKind
+from safeguard.people.rules.validation import AddressDetails
 from safeguard.people.selectors import PersonSearch, PurposeRequired, person_get, person_search
 from safeguard.people.services import (
     PersonInvalid,
+    RelationshipInvalid,
+    person_address_add,
     person_break_glass,
     person_create,
     person_update,
+    relationship_record,
 )
 
 PURPOSE_PARAMETER = OpenApiParameter(
@@ -136,3 +145,46 @@ class PersonBreakGlassApi(BaseApi):
         except ReasonTooShort as exc:
             raise exceptions.ValidationError({"reason": [str(exc)]}) from exc
         return Response(PersonSummaryOutput(person).data, status=status.HTTP_201_CREATED)
+
+
+class PersonAddressAddApi(BaseApi):
+    required_capability = Capability.PERSON_EDIT
+
+    @extend_schema(
+        request=AddressInput, responses={201: AddressOutput}, operation_id="people_address_add"
+    )
+    def post(self, request: Request, person_id: UUID) -> Response:
+        payload = AddressInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            stored = person_address_add(
+                actor=request.user,  # type: ignore[arg-type]
+                person_id=person_id,
+                address=AddressDetails(**payload.validated_data),
+            )
+        except PersonInvalid as exc:
+            raise exceptions.ValidationError(exc.errors) from exc
+        return Response(AddressOutput(stored).data, status=status.HTTP_201_CREATED)
+
+
+class RelationshipRecordApi(BaseApi):
+    required_capability = Capability.PERSON_EDIT
+
+    @extend_schema(
+        request=RelationshipInput,
+        responses={201: RelationshipOutput},
+        operation_id="people_relationship_record",
+    )
+    def post(self, request: Request, person_id: UUID) -> Response:
+        payload = RelationshipInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            relationship = relationship_record(
+                actor=request.user,  # type: ignore[arg-type]
+                from_person_id=person_id,
+                to_person_reference=payload.validated_data["to_person_reference"],
+                kind=RelationshipKind(payload.validated_data["kind"]),
+            )
+        except RelationshipInvalid as exc:
+            raise exceptions.ValidationError(exc.errors) from exc
+        return Response(RelationshipOutput(relationship).data, status=status.HTTP_201_CREATED)

@@ -6,7 +6,14 @@ from typing import Any
 
 from django import forms
 
-from safeguard.people.models import IC_CHOICES, SDE_CHOICES, SEND_CHOICES, SEX_CHOICES, YNU_CHOICES
+from safeguard.people.models import (
+    IC_CHOICES,
+    RELATIONSHIP_CHOICES,
+    SDE_CHOICES,
+    SEND_CHOICES,
+    SEX_CHOICES,
+    YNU_CHOICES,
+)
 from safeguard.people.rules.names import MAX_NAME_LENGTH
 from safeguard.people.rules.validation import AddressDetails, PersonDetails
 
@@ -149,4 +156,33 @@ class BreakGlassForm(forms.Form):
         widget=forms.Textarea,
         max_length=4000,
         help_text="Your supervisor will review this.",
+    )
+
+
+class AddressForm(forms.Form):
+    line_1 = forms.CharField(label="Address line 1", max_length=400)
+    line_2 = forms.CharField(label="Address line 2", required=False, max_length=400)
+    town = forms.CharField(label="Town or city", max_length=400)
+    postcode = forms.CharField(label="Postcode", max_length=20)
+
+    def address(self) -> AddressDetails:
+        data = self.cleaned_data
+        return AddressDetails(
+            line_1=data["line_1"],
+            line_2=data["line_2"],
+            town=data["town"],
+            postcode=data["postcode"],
+        )
+
+    def apply_errors(self, errors: dict[str, list[str]]) -> None:
+        for field, messages in errors.items():
+            name = field.removeprefix("address_")
+            for message in messages:
+                self.add_error(name if name in self.fields else None, message)
+
+
+class RelationshipForm(forms.Form):
+    kind = forms.ChoiceField(label="This person is the", choices=RELATIONSHIP_CHOICES)
+    to_person_reference = forms.CharField(
+        label="of (person reference)", max_length=20, help_text="For example PER-2026-000123"
     )

@@ -14,6 +14,7 @@ from safeguard.access.rules.capabilities import Capability
 from safeguard.access.services import ReasonTooShort
 from safeguard.accounts.selectors import education_setting_choices
 from safeguard.core.exceptions import EditConflict, NotFoundOrForbidden
+from safeguard.people.rules.codes import RelationshipKind
 from safeguard.people.selectors import (
     PersonSearch,
     person_get,
@@ -22,16 +23,21 @@ from safeguard.people.selectors import (
 )
 from safeguard.people.services import (
     PersonInvalid,
+    RelationshipInvalid,
+    person_address_add,
     person_break_glass,
     person_create,
     person_update,
+    relationship_record,
 )
 from safeguard.people.web.forms import (
+    AddressForm,
     BreakGlassForm,
     PersonCreateForm,
     PersonEditForm,
     PersonSearchForm,
     PurposeForm,
+    RelationshipForm,
 )
 from safeguard.web.views import CapabilityView
 
@@ -133,6 +139,26 @@ class PersonPurposeView(CapabilityView):
         )
 
 
+def _render_person(
+    request: HttpRequest,
+    person_id: UUID,
+    purpose: str,
+    *,
+    address_form: AddressForm | None = None,
+    relationship_form: RelationshipForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    record = person_get(actor=request.user, person_id=person_id, purpose=purpose)  # type: ignore[arg-type]
+    context = {
+        "record": record,
+        "person": record.person,
+        "purpose": purpose,
+        "address_form": address_form or AddressForm(),
+        "relationship_form": relationship_form or RelationshipForm(),
+    }
+    return render(request, "people/person_detail.html", context, status=status)
+
+
 class PersonDetailView(CapabilityView):
     required_capability = Capability.PERSON_VIEW
 
@@ -141,12 +167,58 @@ class PersonDetailView(CapabilityView):
         if purpose is None:
             person_reference_in_scope(actor=request.user, person_id=person_id)  # type: ignore[arg-type]
             return _purpose_redirect(person_id, request.path)
-        record = person_get(actor=request.user, person_id=person_id, purpose=purpose)  # type: ignore[arg-type]
-        return render(
-            request,
-            "people/person_detail.html",
-            {"record": record, "person": record.person, "purpose": purpose},
-        )
+        return _render_person(request, person_id, purpose)
+
+
+class PersonAddressAddView(CapabilityView):
+    """Record a new current address from the person page (POST only)."""
+
+    required_capability = Capability.PERSON_EDIT
+
+    def post(self, request: HttpRequest, person_id: UUID) -> HttpResponse:
+        person_reference_in_scope(actor=request.user, person_id=person_id)  # type: ignore[arg-type]
+        form = AddressForm(request.POST)
+        if form.is_valid():
+            try:
+                person_address_add(actor=request.user, person_id=person_id, address=form.address())  # type: ignore[arg-type]
+            except PersonInvalid as exc:
+                form.apply_errors(exc.errors)
+            else:
+                messages.success(request, "Address recorded.")
+                return HttpResponseRedirect(
+                    reverse("people:person-detail", kwargs={"person_id": person_id})
+                )
+        purpose = stated_purpose(request, person_id) or "Recording an address"
+        return _render_person(request, person_id, purpose, address_form=form, status=400)
+
+
+class RelationshipAddView(CapabilityView):
+    """Record a family or household relationship from the person page (POST only)."""
+
+    required_capability = Capability.PERSON_EDIT
+
+    def post(self, request: HttpRequest, person_id: UUID) -> HttpResponse:
+        person_reference_in_scope(actor=request.user, person_id=person_id)  # type: ignore[arg-type]
+        form = RelationshipForm(request.POST)
+        if form.is_valid():
+            try:
+                relationship_record(
+                    actor=request.user,  # type: ignore[arg-type]
+                    from_person_id=person_id,
+                    to_person_reference=form.cleaned_data["to_person_reference"],
+                    kind=RelationshipKind(form.cleaned_data["kind"]),
+                )
+            except RelationshipInvalid as exc:
+                for field, errors in exc.errors.items():
+                    for error in errors:
+                        form.add_error(field, error)
+            else:
+                messages.success(request, "Relationship recorded.")
+                return HttpResponseRedirect(
+                    reverse("people:person-detail", kwargs={"person_id": person_id})
+                )
+        purpose = stated_purpose(request, person_id) or "Recording a relationship"
+        return _render_person(request, person_id, purpose, relationship_form=form, status=400)
 
 
 class PersonEditView(CapabilityView):

@@ -153,3 +153,30 @@ class TestUpdate:
         )
         assert stale.status_code == 409
         assert stale.json()["code"] == "conflict"
+
+
+class TestAddressesAndRelationships:
+    def test_add_an_address_and_a_relationship(self, client_for) -> None:
+        client, _ = client_for(Role.RESPONSE_OFFICER)
+        parent, child = make_person(), make_person()
+        address = post_json(
+            client,
+            reverse("people-api:person-address-add", kwargs={"person_id": parent.pk}),
+            {"line_1": "1 Road", "town": "Leek", "postcode": "st13 5aa"},
+        )
+        assert address.status_code == 201
+        assert address.json()["postcode"] == "ST13 5AA"
+        bad = post_json(
+            client,
+            reverse("people-api:person-address-add", kwargs={"person_id": parent.pk}),
+            {"line_1": "1 Road", "town": "Leek", "postcode": "nope"},
+        )
+        assert bad.status_code == 400
+        assert "address_postcode" in bad.json()["errors"]
+        url = reverse("people-api:relationship-record", kwargs={"person_id": parent.pk})
+        made = post_json(client, url, {"kind": "PARENT", "to_person_reference": child.reference})
+        assert made.status_code == 201
+        assert made.json()["to_person"] == str(child.pk)
+        again = post_json(client, url, {"kind": "PARENT", "to_person_reference": child.reference})
+        assert again.status_code == 400
+        assert "kind" in again.json()["errors"]

@@ -133,3 +133,77 @@ class TestPersonBreakGlass:
                 reference="PER-2026-999999",
                 reason="A long enough reason for the test here",
             )
+
+
+class TestRelationshipRecord:
+    def test_records_and_audits_both_people(self, make_user) -> None:
+        from safeguard.people.rules.codes import RelationshipKind
+        from safeguard.people.services import relationship_record
+
+        officer = make_user(Role.MASH_RESEARCHER)
+        mother, child = (
+            make_person(given_name="Amina", family_name="Hassan"),
+            make_person(given_name="Yusuf"),
+        )
+        relationship_record(
+            actor=officer,
+            from_person_id=mother.pk,
+            to_person_reference=child.reference.lower(),
+            kind=RelationshipKind.PARENT,
+        )
+        event = AuditEvent.objects.get(event_type="person.relationship_recorded")
+        assert {s["id"] for s in event.subjects} == {str(mother.pk), str(child.pk)}
+
+    @pytest.mark.parametrize("case", ["unknown", "self", "duplicate", "restricted"])
+    def test_refuses_with_a_field_error(self, make_user, other_team, case) -> None:
+        from safeguard.people.rules.codes import RelationshipKind
+        from safeguard.people.services import RelationshipInvalid, relationship_record
+
+        officer = make_user(Role.RESPONSE_OFFICER)
+        parent = make_person()
+        target = {
+            "unknown": None,
+            "self": parent,
+            "duplicate": make_person(),
+            "restricted": make_person(owning_team=other_team, is_restricted=True),
+        }[case]
+        reference = target.reference if target else "PER-2026-000000"
+        if case == "duplicate":
+            relationship_record(
+                actor=officer,
+                from_person_id=parent.pk,
+                to_person_reference=reference,
+                kind=RelationshipKind.SIBLING,
+            )
+        with pytest.raises(RelationshipInvalid) as raised:
+            relationship_record(
+                actor=officer,
+                from_person_id=parent.pk,
+                to_person_reference=reference,
+                kind=RelationshipKind.SIBLING,
+            )
+        assert raised.value.errors
+
+
+class TestPersonAddressAdd:
+    def test_ends_the_previous_address(self, make_user) -> None:
+        from safeguard.people.services import person_address_add
+
+        officer = make_user(Role.RESPONSE_OFFICER)
+        person = make_person(address_postcode="ST16 2DE")
+        person_address_add(
+            actor=officer,
+            person_id=person.pk,
+            address=AddressDetails(line_1="9 New Road", town="Leek", postcode="st13 5aa"),
+        )
+        history = {
+            (a.address.postcode, a.ends_on is None)
+            for a in person.address_history.select_related("address")
+        }
+        assert history == {("ST16 2DE", False), ("ST13 5AA", True)}
+        with pytest.raises(PersonInvalid):
+            person_address_add(
+                actor=officer,
+                person_id=person.pk,
+                address=AddressDetails(line_1="", town="Leek", postcode="nope"),
+            )

@@ -191,3 +191,36 @@ def test_unauthenticated_users_are_sent_to_sign_in() -> None:
     response = Client().get(reverse("people:person-search"))
     assert response.status_code == 302
     assert reverse("accounts:sign-in") in response["Location"]
+
+
+class TestAddressAndRelationshipForms:
+    def _open(self, client, person) -> None:
+        session = client.session
+        session["person_purposes"] = {str(person.pk): "Safeguarding enquiry"}
+        session.save()
+
+    def test_records_an_address_and_shows_errors_in_place(self, client_for) -> None:
+        client, _ = client_for(Role.RESPONSE_OFFICER)
+        person = make_person()
+        self._open(client, person)
+        url = reverse("people:person-address-add", kwargs={"person_id": person.pk})
+        bad = client.post(url, {"line_1": "1 Road", "town": "Leek", "postcode": "nope"})
+        assert bad.status_code == 400
+        assert "Enter a real postcode" in bad.content.decode()
+        ok = client.post(url, {"line_1": "1 Road", "town": "Leek", "postcode": "ST13 5AA"})
+        assert ok.status_code == 302
+        assert "ST13 5AA" in client.get(detail_url(person.pk)).content.decode()
+
+    def test_records_a_relationship(self, client_for) -> None:
+        client, _ = client_for(Role.RESPONSE_OFFICER)
+        parent, child = make_person(given_name="Grace"), make_person(given_name="Kofi")
+        self._open(client, parent)
+        url = reverse("people:relationship-add", kwargs={"person_id": parent.pk})
+        bad = client.post(url, {"kind": "PARENT", "to_person_reference": "PER-2026-000000"})
+        assert bad.status_code == 400
+        assert "No person you can see has that reference" in bad.content.decode()
+        assert (
+            client.post(url, {"kind": "PARENT", "to_person_reference": child.reference}).status_code
+            == 302
+        )
+        assert "Parent of" in client.get(detail_url(parent.pk)).content.decode()
