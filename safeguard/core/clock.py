@@ -33,9 +33,6 @@ class FixedClock:
     def now(self) -> dt.datetime:
         return self._at
 
-    def advance(self, delta: dt.timedelta) -> None:
-        self._at = self._at + delta
-
 
 _clock: Clock = SystemClock()
 

@@ -92,12 +92,6 @@ def _require_purpose(purpose: str) -> str:
     return cleaned
 
 
-def person_exists_in_scope(*, actor: User, person_id: UUID) -> bool:
-    """Tell whether the actor may open this person; returns no personal data, so no audit."""
-    require_capability(actor, Capability.PERSON_VIEW)
-    return scope_people(actor).filter(pk=person_id).exists()
-
-
 def person_reference_in_scope(*, actor: User, person_id: UUID) -> str:
     """Return only the person's reference number (for the purpose prompt).
 

@@ -57,9 +57,6 @@ SELF_DEFINED_ETHNICITY_LABELS: dict[SelfDefinedEthnicity, str] = {
     SelfDefinedEthnicity.NOT_ASKED: "Not asked",
 }
 
-# The older 16+1 list used O1 for Chinese; migrations map it to A4 (DOMAIN.md §8.2 [S]).
-LEGACY_SELF_DEFINED_ETHNICITY: dict[str, SelfDefinedEthnicity] = {"O1": SelfDefinedEthnicity.A4}
-
 
 class OfficerDefinedEthnicity(StrEnum):
     """6+1 officer-defined (IC) codes (DOMAIN.md §8.1 [S]) plus "not recorded"."""

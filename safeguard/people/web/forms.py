@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from safeguard.core.rules.references import is_reference
 from safeguard.people.models import (
     IC_CHOICES,
     RELATIONSHIP_CHOICES,
@@ -147,6 +148,12 @@ class PurposeForm(forms.Form):
         return str(self.cleaned_data["purpose"]) + (f": {detail}" if detail else "")
 
 
+def _clean_reference(value: str) -> str:
+    if not is_reference(value):
+        raise forms.ValidationError("Enter a person reference like PER-2026-000123")
+    return value.strip().upper()
+
+
 class BreakGlassForm(forms.Form):
     reference = forms.CharField(
         label="Person reference", max_length=20, help_text="For example PER-2026-000123"
@@ -157,6 +164,9 @@ class BreakGlassForm(forms.Form):
         max_length=4000,
         help_text="Your supervisor will review this.",
     )
+
+    def clean_reference(self) -> str:
+        return _clean_reference(str(self.cleaned_data["reference"]))
 
 
 class AddressForm(forms.Form):
@@ -186,3 +196,6 @@ class RelationshipForm(forms.Form):
     to_person_reference = forms.CharField(
         label="of (person reference)", max_length=20, help_text="For example PER-2026-000123"
     )
+
+    def clean_to_person_reference(self) -> str:
+        return _clean_reference(str(self.cleaned_data["to_person_reference"]))

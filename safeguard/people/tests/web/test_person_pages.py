@@ -219,6 +219,8 @@ class TestAddressAndRelationshipForms:
         bad = client.post(url, {"kind": "PARENT", "to_person_reference": "PER-2026-000000"})
         assert bad.status_code == 400
         assert "No person you can see has that reference" in bad.content.decode()
+        malformed = client.post(url, {"kind": "PARENT", "to_person_reference": "Kofi"})
+        assert "Enter a person reference like PER-2026-000123" in malformed.content.decode()
         assert (
             client.post(url, {"kind": "PARENT", "to_person_reference": child.reference}).status_code
             == 302
