@@ -38,35 +38,35 @@ class IssueCode(StrEnum):
 
 
 MESSAGES: dict[IssueCode, tuple[str, str]] = {
-    # code: (field it belongs to, message for the officer)
+    # code: (field it belongs to, message for the officer). Sources: DOMAIN.md §8.1-8.3 for
+    # demographics, §3.2 for the education setting (Operation Encompass).
     IssueCode.DATE_OF_BIRTH_MISSING: (
         "date_of_birth",
-        "Record a date of birth, or an estimated age if it is not known (DOMAIN.md §8.3)",
+        "Record a date of birth, or an estimated age if it is not known",
     ),
-    IssueCode.SEX_NOT_RECORDED: ("sex", "Record the person's sex (DOMAIN.md §8.3)"),
+    IssueCode.SEX_NOT_RECORDED: ("sex", "Record the person's sex"),
     IssueCode.SELF_DEFINED_ETHNICITY_NOT_ASKED: (
         "self_defined_ethnicity",
-        "Ask the person's self-defined ethnicity; choose 'Not stated' if they decline "
-        "(DOMAIN.md §8.1-8.3)",
+        "Ask the person's self-defined ethnicity; choose 'Not stated' if they decline ",
     ),
     IssueCode.OFFICER_DEFINED_ETHNICITY_MISSING: (
         "officer_defined_ethnicity",
-        "Record the officer-defined ethnicity (DOMAIN.md §8.1)",
+        "Record the officer-defined ethnicity",
     ),
     IssueCode.CHILD_EDUCATION_SETTING_MISSING: (
         "education_setting",
         "Record the child's school or education setting, or that they are home educated "
-        "(needed for Operation Encompass, DOMAIN.md §3.2)",
+        "(needed for Operation Encompass notifications)",
     ),
     IssueCode.LOOKED_AFTER_PLACING_AUTHORITY_MISSING: (
         "placing_authority",
-        "A looked-after child needs the placing authority recorded (DOMAIN.md §8.3)",
+        "A looked-after child needs the placing authority recorded",
     ),
     IssueCode.INTERPRETER_NEED_UNKNOWN: (
         "interpreter_needed",
-        "First language is not English: record whether an interpreter is needed (DOMAIN.md §8.3)",
+        "First language is not English: record whether an interpreter is needed",
     ),
-    IssueCode.NO_CURRENT_ADDRESS: ("address", "Record a current address (DOMAIN.md §8.3)"),
+    IssueCode.NO_CURRENT_ADDRESS: ("address", "Record a current address"),
 }
 
 
