@@ -47,7 +47,7 @@ MESSAGES: dict[IssueCode, tuple[str, str]] = {
     IssueCode.SEX_NOT_RECORDED: ("sex", "Record the person's sex"),
     IssueCode.SELF_DEFINED_ETHNICITY_NOT_ASKED: (
         "self_defined_ethnicity",
-        "Ask the person's self-defined ethnicity; choose 'Not stated' if they decline ",
+        "Ask the person's self-defined ethnicity; choose 'Not stated' if they decline",
     ),
     IssueCode.OFFICER_DEFINED_ETHNICITY_MISSING: (
         "officer_defined_ethnicity",
