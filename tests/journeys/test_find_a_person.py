@@ -59,7 +59,7 @@ class TestFindAPerson:
         page.fill("#id_postcode", "st16 2de")
         page.click("main button[type=submit]")
         check("search results")
-        page.click("text=Zoë O'Brien-Ní Bhriain")
+        page.get_by_role("link", name="Zoë O'Brien-Ní Bhriain", exact=True).click()
         # purpose prompt before the record opens
         page.wait_for_url("**/purpose/**")
         check("purpose")

@@ -15,7 +15,9 @@ def name_search_key(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name.casefold())
     stripped = "".join(ch for ch in folded if not unicodedata.combining(ch))
     stripped = stripped.replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
-    return re.sub(r"[\s'\u2019\-]+", " ", stripped).strip()
+    # Apostrophes join (O'Brien -> obrien, as officers type it); hyphens and spaces separate.
+    joined = re.sub(r"['\u2019`]", "", stripped)
+    return re.sub(r"[\s\-]+", " ", joined).strip()
 
 
 def normalise_postcode(postcode: str) -> str:

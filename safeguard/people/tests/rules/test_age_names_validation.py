@@ -51,7 +51,8 @@ class TestNames:
     @pytest.mark.parametrize(
         ("name", "key"),
         [
-            ("Zoë O'Brien-Ní Bhriain", "zoe o brien ni bhriain"),
+            ("Zoë O'Brien-Ní Bhriain", "zoe obrien ni bhriain"),
+            ("D’Souza", "dsouza"),
             ("Łukasz Wójcik", "lukasz wojcik"),
             ("  SMITH ", "smith"),
             ("محمد", "محمد"),
