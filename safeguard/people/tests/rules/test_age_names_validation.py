@@ -52,7 +52,7 @@ class TestNames:
         ("name", "key"),
         [
             ("Zoë O'Brien-Ní Bhriain", "zoe obrien ni bhriain"),
-            ("D’Souza", "dsouza"),
+            ("D\u2019Souza", "dsouza"),
             ("Łukasz Wójcik", "lukasz wojcik"),
             ("  SMITH ", "smith"),
             ("محمد", "محمد"),
