@@ -10,15 +10,16 @@ if ! python_ok "$PYTHON"; then
   echo "Safeguard needs Python 3.11 or newer (found: $("$PYTHON" --version 2>&1))." >&2
   exit 1
 fi
-if ! command -v uv >/dev/null 2>&1; then
+# uv runs as a module of the chosen Python, so a fresh machine needs nothing on its PATH.
+if ! "$PYTHON" -m uv --version >/dev/null 2>&1; then
   echo "Installing uv (the Python package manager) with pip..."
-  "$PYTHON" -m pip install --quiet --disable-pip-version-check uv
-  export PATH="$("$PYTHON" -m site --user-base)/bin:$PATH"
+  "$PYTHON" -m pip install --quiet --disable-pip-version-check uv 2>/dev/null \
+    || "$PYTHON" -m pip install --quiet --disable-pip-version-check --user uv
 fi
 command -v npm >/dev/null 2>&1 || { echo "Safeguard needs npm (Node.js 18+) for its front-end assets." >&2; exit 1; }
 
 echo "Installing Python packages from uv.lock..."
-uv sync --frozen --python "$PYTHON" --quiet
+"$PYTHON" -m uv sync --frozen --python "$PYTHON" --quiet
 echo "Installing front-end packages from package-lock.json..."
 npm ci --silent --no-audit --no-fund
 npm run -s build
