@@ -145,3 +145,24 @@ class TestSessionsAndHeaders:
         assert client.get(HOME).status_code == 200
         client.post(reverse("accounts:sign-out"))
         assert client.get(HOME).status_code == 302
+
+
+class TestIdleTimeOut:
+    def test_a_session_idle_past_the_limit_is_signed_out(self, client_for) -> None:
+        import datetime as dt
+
+        import time_machine
+
+        from safeguard.core import clock
+
+        client, _ = client_for(Role.RESPONSE_OFFICER)
+        start = clock.now() + dt.timedelta(seconds=5)
+        with time_machine.travel(start, tick=False):
+            assert client.get(HOME).status_code == 200
+        with time_machine.travel(
+            start + dt.timedelta(seconds=settings.SESSION_COOKIE_AGE - 60), tick=False
+        ):
+            assert client.get(HOME).status_code == 200  # activity pushes the expiry on
+        idle = start + dt.timedelta(seconds=2 * settings.SESSION_COOKIE_AGE)
+        with time_machine.travel(idle, tick=False):
+            assert client.get(HOME).status_code == 302
