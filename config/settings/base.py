@@ -34,11 +34,17 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "safeguard.core",
     "safeguard.accounts",
     "safeguard.access",
     "safeguard.audit",
     "safeguard.people",
+    "safeguard.clocks",
+    "safeguard.risk",
+    "safeguard.incidents",
+    "safeguard.referrals",
     "safeguard.api",
     "safeguard.demo",
 ]
@@ -158,6 +164,15 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
         "base-uri": [SELF],
         "object-src": [NONE],
+    }
+}
+
+# Background work: reminders and escalations (DESIGN.md "Background work"). Deadlines are
+# stored, so a missed run never loses a clock; run `manage.py db_worker` beside the web app.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("SAFEGUARD_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
     }
 }
 

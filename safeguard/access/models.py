@@ -5,17 +5,19 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from safeguard.access.rules.capabilities import Capability
 from safeguard.core.models import BaseModel
 
 
 class CapabilityRegister(models.Model):
-    """Holds no rows: its Meta declares one permission per capability (``access.<name>``)."""
+    """Holds no rows: the content type that the capability permissions (``access.<name>``) hang on.
+
+    ``access.services.roles_sync`` creates one permission per ``Capability``, so adding a
+    capability needs no migration.
+    """
 
     class Meta:
         managed = False
         default_permissions = ()
-        permissions = [(c.value, c.label) for c in Capability]
 
     def __str__(self) -> str:
         return "capability register"

@@ -23,6 +23,21 @@ class Capability(StrEnum):
     BREAK_GLASS_REVIEW = "break_glass_review"
     AUDIT_LOG_VIEW = "audit_log_view"
     AUDIT_LOG_EXPORT = "audit_log_export"
+    INCIDENT_RECORD = "incident_record"
+    INCIDENT_VIEW = "incident_view"
+    RISK_ASSESS = "risk_assess"
+    RISK_REVIEW = "risk_review"
+    CONCERN_RECORD = "concern_record"
+    TRIAGE_WORK = "triage_work"
+    REFERRAL_SEND = "referral_send"
+    REFERRAL_VIEW = "referral_view"
+    REFERRAL_RESPOND = "referral_respond"
+    STRATEGY_RECORD = "strategy_record"
+    POLICE_PROTECTION_RECORD = "police_protection_record"
+    WORK_QUEUE_VIEW = "work_queue_view"
+    SUPERVISION_VIEW = "supervision_view"
+    WORK_ALLOCATE = "work_allocate"
+    OUT_OF_HOURS_BOARD_VIEW = "out_of_hours_board_view"
 
     @property
     def label(self) -> str:
@@ -55,14 +70,35 @@ _PERSON_WORK = frozenset(
         Capability.PERSON_VIEW,
         Capability.PERSON_CREATE,
         Capability.PERSON_EDIT,
+        Capability.INCIDENT_RECORD,
+        Capability.INCIDENT_VIEW,
+        Capability.RISK_ASSESS,
+        Capability.CONCERN_RECORD,
+        Capability.REFERRAL_VIEW,
+        Capability.WORK_QUEUE_VIEW,
     }
 )
+# MASH researchers and investigators triage, refer and record multi-agency work.
+_PROTECTION_WORK = _PERSON_WORK | {
+    Capability.BREAK_GLASS,
+    Capability.TRIAGE_WORK,
+    Capability.REFERRAL_SEND,
+    Capability.STRATEGY_RECORD,
+    Capability.POLICE_PROTECTION_RECORD,
+}
 
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
-    Role.RESPONSE_OFFICER: _PERSON_WORK,
-    Role.MASH_RESEARCHER: _PERSON_WORK | {Capability.BREAK_GLASS},
-    Role.INVESTIGATOR: _PERSON_WORK | {Capability.BREAK_GLASS},
-    Role.SUPERVISOR: _PERSON_WORK | {Capability.BREAK_GLASS, Capability.BREAK_GLASS_REVIEW},
+    Role.RESPONSE_OFFICER: _PERSON_WORK | {Capability.POLICE_PROTECTION_RECORD},
+    Role.MASH_RESEARCHER: _PROTECTION_WORK,
+    Role.INVESTIGATOR: _PROTECTION_WORK,
+    Role.SUPERVISOR: _PROTECTION_WORK
+    | {
+        Capability.BREAK_GLASS_REVIEW,
+        Capability.RISK_REVIEW,
+        Capability.SUPERVISION_VIEW,
+        Capability.WORK_ALLOCATE,
+        Capability.OUT_OF_HOURS_BOARD_VIEW,
+    },
     Role.ON_CALL_SENIOR_OFFICER: frozenset(
         {
             Capability.HOME_VIEW,
@@ -70,6 +106,12 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.PERSON_VIEW,
             Capability.BREAK_GLASS,
             Capability.BREAK_GLASS_REVIEW,
+            Capability.INCIDENT_VIEW,
+            Capability.REFERRAL_VIEW,
+            Capability.RISK_REVIEW,
+            Capability.WORK_QUEUE_VIEW,
+            Capability.SUPERVISION_VIEW,
+            Capability.OUT_OF_HOURS_BOARD_VIEW,
         }
     ),
     Role.PERFORMANCE_LEAD: frozenset({Capability.HOME_VIEW, Capability.API_SCHEMA_VIEW}),
@@ -83,7 +125,10 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     ),
     Role.ADMIN: frozenset({Capability.HOME_VIEW, Capability.API_SCHEMA_VIEW}),
     Role.SCHOOL_DSL: frozenset({Capability.HOME_VIEW}),
-    Role.SOCIAL_CARE_USER: frozenset({Capability.HOME_VIEW}),
+    # Children's social care sees only referrals sent to its organisation (record scope).
+    Role.SOCIAL_CARE_USER: frozenset(
+        {Capability.HOME_VIEW, Capability.REFERRAL_VIEW, Capability.REFERRAL_RESPOND}
+    ),
     Role.HOTEL_REPORTER: frozenset({Capability.HOME_VIEW}),
 }
 
