@@ -14,5 +14,6 @@ class SchemaApi(BaseApi, SpectacularAPIView):
 urlpatterns = [
     path("people/", include("safeguard.people.api.urls")),
     path("audit/", include("safeguard.audit.api.urls")),
+    path("incidents/", include("safeguard.incidents.api.urls")),
     path("schema/", SchemaApi.as_view(), name="api-schema"),
 ]

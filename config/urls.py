@@ -8,6 +8,7 @@ urlpatterns = [
     path("people/", include("safeguard.people.web.urls")),
     path("audit/", include("safeguard.audit.web.urls")),
     path("access/", include("safeguard.access.web.urls")),
+    path("incidents/", include("safeguard.incidents.web.urls")),
     path("api/v1/", include("config.api")),
 ]
 

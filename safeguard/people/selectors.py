@@ -203,3 +203,12 @@ def person_search(*, actor: User, query: PersonSearch) -> list[Person]:
         },
     )
     return results
+
+
+def person_id_for_reference(*, actor: User, reference: str) -> UUID | None:
+    """Return the id of the person with this reference if the actor may see them (no audit)."""
+    require_capability(actor, Capability.PERSON_VIEW)
+    found = (
+        scope_people(actor).filter(reference=reference.strip().upper()).values_list("pk", flat=True)
+    )
+    return found.first()

@@ -123,31 +123,6 @@ class PersonEditForm(PersonForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class PurposeForm(forms.Form):
-    purpose = forms.ChoiceField(
-        label="Why are you opening this record?",
-        choices=[
-            ("", "Choose a reason"),
-            ("Safeguarding enquiry", "Safeguarding enquiry"),
-            ("Risk assessment", "Risk assessment"),
-            ("Investigation", "Investigation"),
-            ("Referral to a partner", "Referral to a partner"),
-            ("Recording a new incident", "Recording a new incident"),
-            ("Supervision or review", "Supervision or review"),
-        ],
-    )
-    detail = forms.CharField(
-        label="Reference or detail",
-        required=False,
-        max_length=500,
-        help_text="For example the incident or case number",
-    )
-
-    def purpose_text(self) -> str:
-        detail = str(self.cleaned_data["detail"]).strip()
-        return str(self.cleaned_data["purpose"]) + (f": {detail}" if detail else "")
-
-
 def _clean_reference(value: str) -> str:
     if not is_reference(value):
         raise forms.ValidationError("Enter a person reference like PER-2026-000123")

@@ -36,23 +36,15 @@ from safeguard.people.web.forms import (
     PersonCreateForm,
     PersonEditForm,
     PersonSearchForm,
-    PurposeForm,
     RelationshipForm,
 )
+from safeguard.web.purposes import PurposeForm, purpose_redirect, state_purpose, stated_purpose
 from safeguard.web.views import CapabilityView
-
-SESSION_PURPOSES = "person_purposes"
-
-
-def stated_purpose(request: HttpRequest, person_id: UUID) -> str | None:
-    """Return the purpose the user stated for this person in this session, if any."""
-    purposes: dict[str, str] = request.session.get(SESSION_PURPOSES, {})
-    return purposes.get(str(person_id))
 
 
 def _purpose_redirect(person_id: UUID, next_url: str) -> HttpResponseRedirect:
     url = reverse("people:person-purpose", kwargs={"person_id": person_id})
-    return HttpResponseRedirect(f"{url}?next={next_url}")
+    return purpose_redirect(url, next_url)
 
 
 def _setting_id(value: str) -> UUID | None:
@@ -98,10 +90,7 @@ class PersonCreateView(CapabilityView):
                 form.apply_errors(exc.errors)
             else:
                 # The officer who recorded the person has, by doing so, stated why.
-                request.session.setdefault(SESSION_PURPOSES, {})[str(person.pk)] = (
-                    "Recording this person"
-                )
-                request.session.modified = True
+                state_purpose(request, person.pk, ("Recording this person"))
                 messages.success(request, f"{person.full_name} recorded as {person.reference}.")
                 return HttpResponseRedirect(
                     reverse("people:person-detail", kwargs={"person_id": person.pk})
@@ -131,8 +120,7 @@ class PersonPurposeView(CapabilityView):
         reference = person_reference_in_scope(actor=request.user, person_id=person_id)  # type: ignore[arg-type]
         form = PurposeForm(request.POST)
         if form.is_valid():
-            request.session.setdefault(SESSION_PURPOSES, {})[str(person_id)] = form.purpose_text()
-            request.session.modified = True
+            state_purpose(request, person_id, form.purpose_text())
             return HttpResponseRedirect(self._next(request, person_id))
         return render(
             request, "people/purpose.html", {"form": form, "reference": reference}, status=400
@@ -292,10 +280,9 @@ class PersonBreakGlassView(CapabilityView):
             except ReasonTooShort as exc:
                 form.add_error("reason", str(exc))
             else:
-                request.session.setdefault(SESSION_PURPOSES, {})[str(person.pk)] = (
-                    "Break glass: " + form.cleaned_data["reason"].strip()
+                state_purpose(
+                    request, person.pk, ("Break glass: " + form.cleaned_data["reason"].strip())
                 )
-                request.session.modified = True
                 return HttpResponseRedirect(
                     reverse("people:person-detail", kwargs={"person_id": person.pk})
                 )

@@ -9,7 +9,7 @@ from django.urls import reverse
 from safeguard.access.rules.capabilities import Role
 from safeguard.audit.models import AuditEvent
 from safeguard.people.tests.factories import make_person
-from safeguard.people.web.views import SESSION_PURPOSES
+from safeguard.web.purposes import SESSION_KEY as SESSION_PURPOSES
 
 pytestmark = pytest.mark.django_db
 LOG = reverse("audit:access-log")

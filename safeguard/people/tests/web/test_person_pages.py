@@ -196,7 +196,7 @@ def test_unauthenticated_users_are_sent_to_sign_in() -> None:
 class TestAddressAndRelationshipForms:
     def _open(self, client, person) -> None:
         session = client.session
-        session["person_purposes"] = {str(person.pk): "Safeguarding enquiry"}
+        session["record_purposes"] = {str(person.pk): "Safeguarding enquiry"}
         session.save()
 
     def test_records_an_address_and_shows_errors_in_place(self, client_for) -> None:
