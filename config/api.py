@@ -15,5 +15,6 @@ urlpatterns = [
     path("people/", include("safeguard.people.api.urls")),
     path("audit/", include("safeguard.audit.api.urls")),
     path("incidents/", include("safeguard.incidents.api.urls")),
+    path("referrals/", include("safeguard.referrals.api.urls")),
     path("schema/", SchemaApi.as_view(), name="api-schema"),
 ]

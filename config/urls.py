@@ -9,6 +9,7 @@ urlpatterns = [
     path("audit/", include("safeguard.audit.web.urls")),
     path("access/", include("safeguard.access.web.urls")),
     path("incidents/", include("safeguard.incidents.web.urls")),
+    path("referrals/", include("safeguard.referrals.web.urls")),
     path("api/v1/", include("config.api")),
 ]
 

@@ -210,7 +210,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"YesNoUnknownEnum": "safeguard.people.models.YNU_CHOICES"},
+    "ENUM_NAME_OVERRIDES": {
+        "YesNoUnknownEnum": "safeguard.people.models.YNU_CHOICES",
+        "TriageDecisionEnum": "safeguard.referrals.models.TRIAGE_DECISION_CHOICES",
+        "SocialCareDecisionEnum": "safeguard.referrals.models.SOCIAL_CARE_DECISION_CHOICES",
+    },
 }
 
 LOGGING = {

@@ -37,3 +37,9 @@ def school_calendar(*, organisation_id: UUID) -> SchoolCalendar:
         SchoolClosure.objects.filter(organisation=organisation).values_list("closed_on", flat=True)
     )
     return SchoolCalendar(terms=terms, closures=closures, day_starts_at=organisation.day_starts_at)
+
+
+def social_care_choices() -> list[tuple[str, str]]:
+    """Return (id, name) pairs of children's social care teams, for a referral pick-list."""
+    teams = Organisation.objects.filter(kind=OrganisationKind.CHILDRENS_SOCIAL_CARE).order_by("name")
+    return [(str(pk), name) for pk, name in teams.values_list("pk", "name")]

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from safeguard.incidents.api.serializers import VoiceOfChildInput
+from safeguard.incidents.rules.voice_of_child import VoiceOfChild
+from safeguard.referrals.models import (
+    RAG_CHOICES,
+    REFERRAL_METHOD_CHOICES,
+    SOCIAL_CARE_DECISION_CHOICES,
+    TRIAGE_DECISION_CHOICES,
+    ChildConcern,
+    Referral,
+)
+from safeguard.referrals.services import ConcernDetails, ReferralDetails
+
+
+class ConcernRecordInput(serializers.Serializer[Any]):
+    child_id = serializers.UUIDField()
+    occurred_at = serializers.DateTimeField()
+    location = serializers.CharField(max_length=200)
+    summary = serializers.CharField(max_length=20_000)
+    voice_of_child = VoiceOfChildInput(allow_null=True, required=False, default=None)
+
+    def details(self) -> ConcernDetails:
+        data = self.validated_data
+        voice = VoiceOfChild(**data["voice_of_child"]) if data["voice_of_child"] else None
+        return ConcernDetails(
+            child_id=data["child_id"],
+            occurred_at=data["occurred_at"],
+            location=data["location"],
+            summary=data["summary"],
+            voice=voice,
+        )
+
+
+class ConcernTriageInput(serializers.Serializer[Any]):
+    research_notes = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=20_000
+    )
+    rag = serializers.ChoiceField(choices=RAG_CHOICES)
+    decision = serializers.ChoiceField(choices=TRIAGE_DECISION_CHOICES)
+    rationale = serializers.CharField(max_length=5000)
+
+
+class ReferralSendInput(serializers.Serializer[Any]):
+    recipient_organisation_id = serializers.UUIDField()
+    recipient_name = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=200
+    )
+    method = serializers.ChoiceField(choices=REFERRAL_METHOD_CHOICES)
+    reason = serializers.CharField(max_length=10_000)
+
+    def details(self) -> ReferralDetails:
+        return ReferralDetails(**self.validated_data)
+
+
+class ReferralDecisionInput(serializers.Serializer[Any]):
+    decision = serializers.ChoiceField(choices=SOCIAL_CARE_DECISION_CHOICES)
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+    delay_reason = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=2000
+    )
+
+
+class ConcernOutput(serializers.ModelSerializer[ChildConcern]):
+    class Meta:
+        model = ChildConcern
+        fields = [
+            "id",
+            "reference",
+            "child",
+            "occurrence",
+            "status",
+            "rag",
+            "triage_decision",
+            "created_at",
+        ]
+
+
+class ReferralOutput(serializers.ModelSerializer[Referral]):
+    class Meta:
+        model = Referral
+        fields = [
+            "id",
+            "reference",
+            "child",
+            "recipient_organisation",
+            "method",
+            "reason",
+            "status",
+            "sent_at",
+            "acknowledged_at",
+            "decision",
+            "decision_note",
+            "decided_at",
+        ]

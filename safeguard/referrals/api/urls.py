@@ -1,0 +1,23 @@
+from django.urls import path
+
+from safeguard.referrals.api import views
+
+app_name = "referrals-api"
+urlpatterns = [
+    path("", views.ReferralListApi.as_view(), name="referral-list"),
+    path("concerns/", views.ConcernRecordApi.as_view(), name="concern-record"),
+    path(
+        "concerns/<uuid:concern_id>/triage/",
+        views.ConcernTriageApi.as_view(),
+        name="concern-triage",
+    ),
+    path(
+        "concerns/<uuid:concern_id>/refer/", views.ReferralSendApi.as_view(), name="referral-send"
+    ),
+    path(
+        "<uuid:referral_id>/acknowledge/",
+        views.ReferralAcknowledgeApi.as_view(),
+        name="referral-acknowledge",
+    ),
+    path("<uuid:referral_id>/decide/", views.ReferralDecideApi.as_view(), name="referral-decide"),
+]

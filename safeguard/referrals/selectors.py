@@ -1,0 +1,138 @@
+"""Reads for the referral engine; lists and pages that show children write consultations."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from safeguard.access.policies import require_capability
+from safeguard.access.rules.capabilities import Capability
+from safeguard.audit.rules.operations import Operation
+from safeguard.audit.services import Subject, audit_event_record
+from safeguard.clocks.selectors import ClockWithStatus, clock_list_for_subject
+from safeguard.core.exceptions import DomainError
+from safeguard.referrals.models import ChildConcern, Referral
+from safeguard.referrals.policies import (
+    concern_in_scope,
+    referral_in_scope,
+    scope_concerns,
+    scope_referrals,
+)
+from safeguard.referrals.rules.codes import ConcernStatus
+
+if TYPE_CHECKING:
+    from safeguard.accounts.models import User
+
+MIN_PURPOSE_LENGTH = 5
+QUEUE_LIMIT = 200
+
+
+class PurposeRequired(DomainError):
+    """DPA 2018 s.62(2): a consultation records its justification (DOMAIN.md §9.3)."""
+
+
+def _purpose(purpose: str) -> str:
+    if len(purpose.strip()) < MIN_PURPOSE_LENGTH:
+        raise PurposeRequired("State why you are opening this record.")
+    return purpose.strip()
+
+
+def triage_queue(*, actor: User) -> list[ChildConcern]:
+    """Return concerns awaiting MASH triage, oldest first, and log the children listed.
+
+    :raises CapabilityMissing: the actor does not triage
+    """
+    require_capability(actor, Capability.TRIAGE_WORK)
+    concerns = list(
+        scope_concerns(actor)
+        .filter(status=ConcernStatus.AWAITING_TRIAGE)
+        .select_related("child", "occurrence")
+        .order_by("created_at")[:QUEUE_LIMIT]
+    )
+    if concerns:
+        audit_event_record(
+            actor=actor,
+            operation=Operation.CONSULTATION,
+            event_type="triage_queue.consulted",
+            subjects=[Subject.of(c.child) for c in concerns],
+            justification="MASH triage queue",
+        )
+    return concerns
+
+
+def concern_get(*, actor: User, concern_id: UUID, purpose: str) -> ChildConcern:
+    """Return a concern with its child and occurrence; log the consultation.
+
+    :raises NotFoundOrForbidden: missing or out of scope
+    :raises PurposeRequired: no purpose given
+    """
+    require_capability(actor, Capability.REFERRAL_VIEW)
+    justification = _purpose(purpose)
+    concern_in_scope(actor, concern_id)
+    concern = ChildConcern.objects.select_related("child", "occurrence", "triaged_by").get(
+        pk=concern_id
+    )
+    audit_event_record(
+        actor=actor,
+        operation=Operation.CONSULTATION,
+        event_type="concern.consulted",
+        subjects=[Subject.of(concern), Subject.of(concern.child)],
+        justification=justification,
+    )
+    return concern
+
+
+def concern_reference_in_scope(*, actor: User, concern_id: UUID) -> str:
+    """Return only the reference number (no personal data, no audit)."""
+    require_capability(actor, Capability.REFERRAL_VIEW)
+    return concern_in_scope(actor, concern_id).reference
+
+
+def referral_list(*, actor: User) -> list[Referral]:
+    """Return the referrals the actor may see (a partner: only its own), newest first; logged.
+
+    :raises CapabilityMissing: the actor cannot see referrals
+    """
+    require_capability(actor, Capability.REFERRAL_VIEW)
+    referrals = list(
+        scope_referrals(actor).select_related("child", "recipient_organisation")[:QUEUE_LIMIT]
+    )
+    if referrals:
+        audit_event_record(
+            actor=actor,
+            operation=Operation.CONSULTATION,
+            event_type="referral_list.consulted",
+            subjects=[Subject.of(r.child) for r in referrals],
+            justification="Referral list",
+        )
+    return referrals
+
+
+def referral_get(
+    *, actor: User, referral_id: UUID, purpose: str
+) -> tuple[Referral, list[ClockWithStatus]]:
+    """Return a referral and its clocks; log the consultation.
+
+    :raises NotFoundOrForbidden: missing or out of scope (for a partner: not sent to it)
+    :raises PurposeRequired: no purpose given
+    """
+    require_capability(actor, Capability.REFERRAL_VIEW)
+    justification = _purpose(purpose)
+    referral_in_scope(actor, referral_id)
+    referral = Referral.objects.select_related("child", "recipient_organisation", "concern").get(
+        pk=referral_id
+    )
+    audit_event_record(
+        actor=actor,
+        operation=Operation.CONSULTATION,
+        event_type="referral.consulted",
+        subjects=[Subject.of(referral), Subject.of(referral.child)],
+        justification=justification,
+    )
+    return referral, list(clock_list_for_subject(subject=Subject.of(referral)))
+
+
+def referral_reference_in_scope(*, actor: User, referral_id: UUID) -> str:
+    """Return only the reference number (no personal data, no audit)."""
+    require_capability(actor, Capability.REFERRAL_VIEW)
+    return referral_in_scope(actor, referral_id).reference

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from safeguard.core.rules.references import is_reference
+from safeguard.incidents.rules.voice_of_child import VoiceOfChild
+from safeguard.incidents.web.forms import YES_NO, DateTimeInput
+from safeguard.referrals.models import (
+    RAG_CHOICES,
+    REFERRAL_METHOD_CHOICES,
+    SOCIAL_CARE_DECISION_CHOICES,
+    TRIAGE_DECISION_CHOICES,
+)
+
+
+def _yes_no(value: str) -> bool | None:
+    return {"yes": True, "no": False}.get(value)
+
+
+class ConcernForm(forms.Form):
+    child_reference = forms.CharField(
+        label="Child's person reference",
+        max_length=20,
+        help_text="For example PER-2026-000123. Find or record the child first.",
+    )
+    occurred_at = forms.DateTimeField(
+        label="When", widget=DateTimeInput, input_formats=["%Y-%m-%dT%H:%M"]
+    )
+    location = forms.CharField(label="Where", max_length=200)
+    summary = forms.CharField(
+        label="What is the concern?", widget=forms.Textarea, max_length=20_000
+    )
+    seen = forms.ChoiceField(label="Was the child seen?", choices=YES_NO, required=False)
+    spoken_to = forms.ChoiceField(label="Was the child spoken to?", choices=YES_NO, required=False)
+    spoken_to_alone = forms.ChoiceField(label="Spoken to alone?", choices=YES_NO, required=False)
+    childs_words = forms.CharField(
+        label="What the child said, in their words",
+        widget=forms.Textarea,
+        required=False,
+        max_length=5000,
+    )
+    behaviour_and_demeanour = forms.CharField(
+        label="Behaviour and demeanour", widget=forms.Textarea, required=False, max_length=5000
+    )
+    wishes_and_feelings = forms.CharField(
+        label="Wishes and feelings", widget=forms.Textarea, required=False, max_length=5000
+    )
+    reason_not_seen_or_spoken_to = forms.CharField(
+        label="Reason not seen or not spoken to", required=False, max_length=2000
+    )
+
+    def clean_child_reference(self) -> str:
+        value = str(self.cleaned_data["child_reference"])
+        if not is_reference(value):
+            raise forms.ValidationError("Enter a person reference like PER-2026-000123")
+        return value.strip().upper()
+
+    def voice(self) -> VoiceOfChild:
+        data = self.cleaned_data
+        return VoiceOfChild(
+            seen=_yes_no(data["seen"]),
+            spoken_to=_yes_no(data["spoken_to"]),
+            spoken_to_alone=_yes_no(data["spoken_to_alone"]),
+            childs_words=data["childs_words"],
+            behaviour_and_demeanour=data["behaviour_and_demeanour"],
+            wishes_and_feelings=data["wishes_and_feelings"],
+            reason_not_seen_or_spoken_to=data["reason_not_seen_or_spoken_to"],
+        )
+
+    def apply_errors(self, errors: dict[str, list[str]]) -> None:
+        for key, messages in errors.items():
+            field = key.split(".")[-1]
+            if field == "voice_of_child":
+                field = "seen"
+            for message in messages:
+                self.add_error(field if field in self.fields else None, message)
+
+
+class TriageForm(forms.Form):
+    research_notes = forms.CharField(
+        label="Research",
+        widget=forms.Textarea,
+        required=False,
+        max_length=20_000,
+        help_text="What the force's and partners' records show",
+    )
+    rag = forms.ChoiceField(label="RAG grade", choices=[("", "Choose"), *RAG_CHOICES])
+    decision = forms.ChoiceField(
+        label="Decision", choices=[("", "Choose"), *TRIAGE_DECISION_CHOICES]
+    )
+    rationale = forms.CharField(label="Rationale", widget=forms.Textarea, max_length=5000)
+
+
+class ReferralForm(forms.Form):
+    recipient_organisation = forms.ChoiceField(label="Children's social care team")
+    recipient_name = forms.CharField(label="Sent to (name)", required=False, max_length=200)
+    method = forms.ChoiceField(
+        label="How it was sent", choices=[("", "Choose"), *REFERRAL_METHOD_CHOICES]
+    )
+    reason = forms.CharField(
+        label="Why the child is referred", widget=forms.Textarea, max_length=10_000
+    )
+
+    def __init__(self, *args: Any, organisations: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["recipient_organisation"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "Choose"), *organisations]
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Decision", choices=[("", "Choose"), *SOCIAL_CARE_DECISION_CHOICES]
+    )
+    note = forms.CharField(
+        label="Note for the police", widget=forms.Textarea, required=False, max_length=5000
+    )
+    delay_reason = forms.CharField(
+        label="Reason for any delay",
+        required=False,
+        max_length=2000,
+        help_text="Needed if the one-working-day limit has passed",
+    )
+
+
+def apply_field_errors(form: forms.Form, errors: dict[str, list[str]]) -> None:
+    """Put service field errors on the form (unknown fields go to the summary)."""
+    aliases = {"recipient_organisation_id": "recipient_organisation"}
+    for key, messages in errors.items():
+        field = aliases.get(key, key)
+        for message in messages:
+            form.add_error(field if field in form.fields else None, message)

@@ -1,0 +1,34 @@
+from django.urls import path
+
+from safeguard.referrals.web import views
+
+app_name = "referrals"
+urlpatterns = [
+    path("", views.ReferralListView.as_view(), name="referral-list"),
+    path("concerns/new/", views.ConcernCreateView.as_view(), name="concern-create"),
+    path("triage/", views.TriageQueueView.as_view(), name="triage-queue"),
+    path("concerns/<uuid:concern_id>/", views.ConcernDetailView.as_view(), name="concern-detail"),
+    path(
+        "concerns/<uuid:concern_id>/purpose/",
+        views.ConcernPurposeView.as_view(),
+        name="concern-purpose",
+    ),
+    path(
+        "concerns/<uuid:concern_id>/triage/",
+        views.ConcernTriageView.as_view(),
+        name="concern-triage",
+    ),
+    path(
+        "concerns/<uuid:concern_id>/refer/", views.ReferralSendView.as_view(), name="referral-send"
+    ),
+    path("<uuid:referral_id>/", views.ReferralDetailView.as_view(), name="referral-detail"),
+    path(
+        "<uuid:referral_id>/purpose/", views.ReferralPurposeView.as_view(), name="referral-purpose"
+    ),
+    path(
+        "<uuid:referral_id>/acknowledge/",
+        views.ReferralAcknowledgeView.as_view(),
+        name="referral-acknowledge",
+    ),
+    path("<uuid:referral_id>/decide/", views.ReferralDecideView.as_view(), name="referral-decide"),
+]
