@@ -239,6 +239,10 @@ SAFEGUARD = {
         "INTERPRETER_NEED_UNKNOWN": "warn",
         "NO_CURRENT_ADDRESS": "warn",
     },
+    # Clocks: escalation steps in hours after a deadline (owner, supervisor and partner
+    # manager, on-call senior officer) and the "due soon" window. Force policy (DOMAIN.md §4.3 [U]).
+    "CLOCK_ESCALATION_STEPS_HOURS": [0, 2, 8],
+    "CLOCK_DUE_SOON_HOURS": 2,
     # How long a break-glass grant lasts, in minutes.
     "BREAK_GLASS_MINUTES": int(os.environ.get("SAFEGUARD_BREAK_GLASS_MINUTES", "60")),
 }

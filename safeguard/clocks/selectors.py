@@ -184,3 +184,38 @@ def notification_list_for_user(
     if unread_only:
         notifications = notifications.filter(read_at__isnull=True)
     return list(notifications.order_by("-created_at", "id")[:limit])
+
+
+@dataclass(frozen=True)
+class OfficerCaseload:
+    officer: User
+    running: int
+    overdue: int
+
+
+def caseload_by_officer(*, actor: User, team: Team | None = None) -> list[OfficerCaseload]:
+    """Return each officer of a team with their running and overdue clocks, busiest first.
+
+    Shown to a supervisor before allocating work.
+
+    :raises CapabilityMissing: the actor does not supervise
+    """
+    from django.db.models import Count
+
+    from safeguard.accounts.models import User as UserModel
+
+    require_capability(actor, Capability.SUPERVISION_VIEW)
+    team_id = team.pk if team is not None else actor.team_id
+    if team_id is None:
+        return []
+    now = clock.now()
+    running = Q(statutory_clocks__stopped_at__isnull=True)
+    officers = (
+        UserModel.objects.filter(team_id=team_id, is_active=True)
+        .annotate(
+            running=Count("statutory_clocks", filter=running),
+            overdue=Count("statutory_clocks", filter=running & Q(statutory_clocks__due_at__lt=now)),
+        )
+        .order_by("-running", "username")
+    )
+    return [OfficerCaseload(officer=o, running=o.running, overdue=o.overdue) for o in officers]

@@ -1,0 +1,69 @@
+"""Work pages built on the clocks: my work, the supervisor's view, the out-of-hours board."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from safeguard.access.rules.capabilities import Capability
+from safeguard.accounts.acting import acting_user
+from safeguard.clocks.selectors import (
+    ClockWithStatus,
+    caseload_by_officer,
+    clock_list_breached,
+    clock_list_for_user,
+    clock_list_urgent,
+    notification_list_for_user,
+)
+from safeguard.web.subjects import subject_url
+from safeguard.web.views import CapabilityView
+
+BOARD_REFRESH_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class ClockRow:
+    item: ClockWithStatus
+    url: str
+
+
+def _rows(items: list[ClockWithStatus]) -> list[ClockRow]:
+    return [
+        ClockRow(item=i, url=subject_url(i.clock.subject_type, i.clock.subject_id)) for i in items
+    ]
+
+
+class MyWorkView(CapabilityView):
+    required_capability = Capability.WORK_QUEUE_VIEW
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        actor = acting_user(request)
+        context = {
+            "rows": _rows(clock_list_for_user(actor=actor)),
+            "notifications": notification_list_for_user(actor=actor, unread_only=True, limit=50),
+        }
+        return render(request, "clocks/my_work.html", context)
+
+
+class SupervisionView(CapabilityView):
+    required_capability = Capability.SUPERVISION_VIEW
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        actor = acting_user(request)
+        context = {
+            "rows": _rows(clock_list_breached(actor=actor)),
+            "caseload": caseload_by_officer(actor=actor),
+        }
+        return render(request, "clocks/supervision.html", context)
+
+
+class OutOfHoursBoardView(CapabilityView):
+    required_capability = Capability.OUT_OF_HOURS_BOARD_VIEW
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        rows = _rows(clock_list_urgent(actor=acting_user(request)))
+        response = render(request, "clocks/out_of_hours.html", {"rows": rows})
+        response["Refresh"] = str(BOARD_REFRESH_SECONDS)
+        return response
