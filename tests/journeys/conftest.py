@@ -35,16 +35,39 @@ CHROMIUM_ARGS = [
 TOTP_KEY_HEX = "3132333435363738393031323334353637383930"  # a test-only key, never a real account's
 
 SETUP_SCRIPT = f"""
+import datetime as dt
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from safeguard.accounts.models import User
+from safeguard.accounts.models import Organisation, User
+from safeguard.core.clock import FixedClock, now, use_clock
+from safeguard.incidents.rules.voice_of_child import VoiceOfChild
 from safeguard.people.rules.validation import AddressDetails, PersonDetails
 from safeguard.people.services import person_create
+from safeguard.referrals.services import (ConcernDetails, ReferralDetails, concern_record, concern_triage,
+                                          referral_send)
+for name in ("mash", "response", "investigator", "supervisor", "oncall"):
+    user = User.objects.get(username=name)
+    TOTPDevice.objects.filter(user=user).delete()
+    TOTPDevice.objects.create(user=user, name="journey", confirmed=True, key="{TOTP_KEY_HEX}")
 mash = User.objects.get(username="mash")
-TOTPDevice.objects.filter(user=mash).delete()
-TOTPDevice.objects.create(user=mash, name="journey", confirmed=True, key="{TOTP_KEY_HEX}")
 person_create(actor=mash, details=PersonDetails(given_name="Zoë", family_name="O'Brien-Ní Bhriain",
               sex="FEMALE", self_defined_ethnicity="W2", officer_defined_ethnicity="IC1"),
               address=AddressDetails(line_1="4 Journey Close", town="Stafford", postcode="ST16 2DE"))
+person_create(actor=mash, details=PersonDetails(given_name="Kofi", family_name="Journeyman",
+              date_of_birth=dt.date(2016, 3, 3), sex="MALE"))
+# A referral sent ten days ago that social care never answered.
+supervisor = User.objects.get(username="supervisor")
+quiet = person_create(actor=mash, details=PersonDetails(given_name="Unanswered", family_name="Fictionalchild",
+                      date_of_birth=dt.date(2015, 1, 1)))
+social_care = Organisation.objects.get(users__username="socialcare")
+with use_clock(FixedClock(now() - dt.timedelta(days=10))):
+    concern = concern_record(actor=supervisor, details=ConcernDetails(
+        child_id=quiet.pk, occurred_at=now() - dt.timedelta(hours=1), location="Home",
+        summary="Neglect concern", voice=VoiceOfChild(seen=False, spoken_to=False,
+        reason_not_seen_or_spoken_to="Child at school during the visit")))
+    concern_triage(actor=supervisor, concern_id=concern.pk, research_notes="", rag="AMBER",
+                   decision="REFER_TO_SOCIAL_CARE", rationale="Neglect indicators need assessment")
+    referral_send(actor=supervisor, concern_id=concern.pk, details=ReferralDetails(
+        recipient_organisation_id=social_care.pk, method="PORTAL", reason="Neglect concern, no answer yet"))
 """
 
 
