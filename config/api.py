@@ -16,5 +16,6 @@ urlpatterns = [
     path("audit/", include("safeguard.audit.api.urls")),
     path("incidents/", include("safeguard.incidents.api.urls")),
     path("referrals/", include("safeguard.referrals.api.urls")),
+    path("risk/", include("safeguard.risk.api.urls")),
     path("schema/", SchemaApi.as_view(), name="api-schema"),
 ]

@@ -214,6 +214,7 @@ SPECTACULAR_SETTINGS = {
         "YesNoUnknownEnum": "safeguard.people.models.YNU_CHOICES",
         "TriageDecisionEnum": "safeguard.referrals.models.TRIAGE_DECISION_CHOICES",
         "SocialCareDecisionEnum": "safeguard.referrals.models.SOCIAL_CARE_DECISION_CHOICES",
+        "RagLevelEnum": "safeguard.referrals.models.RAG_CHOICES",
     },
 }
 

@@ -41,5 +41,7 @@ def school_calendar(*, organisation_id: UUID) -> SchoolCalendar:
 
 def social_care_choices() -> list[tuple[str, str]]:
     """Return (id, name) pairs of children's social care teams, for a referral pick-list."""
-    teams = Organisation.objects.filter(kind=OrganisationKind.CHILDRENS_SOCIAL_CARE).order_by("name")
+    teams = Organisation.objects.filter(kind=OrganisationKind.CHILDRENS_SOCIAL_CARE).order_by(
+        "name"
+    )
     return [(str(pk), name) for pk, name in teams.values_list("pk", "name")]

@@ -8,8 +8,10 @@ from django.db.models import Q
 
 from safeguard.core.models import BaseModel
 from safeguard.referrals.rules.codes import (
+    PROTECTION_NOTICE_LABELS,
     REFERRAL_METHOD_LABELS,
     SOCIAL_CARE_DECISION_LABELS,
+    STRATEGY_OUTCOME_LABELS,
     TRIAGE_DECISION_LABELS,
     ConcernStatus,
     ReferralStatus,
@@ -18,6 +20,8 @@ from safeguard.referrals.rules.codes import (
 TRIAGE_DECISION_CHOICES = [(k.value, v) for k, v in TRIAGE_DECISION_LABELS.items()]
 REFERRAL_METHOD_CHOICES = [(k.value, v) for k, v in REFERRAL_METHOD_LABELS.items()]
 SOCIAL_CARE_DECISION_CHOICES = [(k.value, v) for k, v in SOCIAL_CARE_DECISION_LABELS.items()]
+STRATEGY_OUTCOME_CHOICES = [(k.value, v) for k, v in STRATEGY_OUTCOME_LABELS.items()]
+PROTECTION_NOTICE_CHOICES = [(k.value, v) for k, v in PROTECTION_NOTICE_LABELS.items()]
 RAG_CHOICES = [("GREEN", "Green (low)"), ("AMBER", "Amber (medium)"), ("RED", "Red (high)")]
 
 
@@ -116,3 +120,79 @@ class Referral(BaseModel):
 
     def __str__(self) -> str:
         return self.reference
+
+
+class StrategyDiscussion(BaseModel):
+    """A multi-agency strategy discussion about a referred child (DOMAIN.md §4.2 [S])."""
+
+    referral = models.ForeignKey(
+        Referral, on_delete=models.PROTECT, related_name="strategy_discussions"
+    )
+    held_at = models.DateTimeField()
+    attendees = models.JSONField(default=list)  # [{"name": ..., "agency": ...}]
+    police_actions = models.TextField()
+    outcome = models.CharField(max_length=28, choices=STRATEGY_OUTCOME_CHOICES)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["held_at"]
+
+    def __str__(self) -> str:
+        return f"Strategy discussion {self.held_at:%Y-%m-%d %H:%M}"
+
+
+class PoliceProtection(BaseModel):
+    """A child taken into police protection under Children Act 1989 s.46 (at most 72 hours)."""
+
+    reference = models.CharField(max_length=20, unique=True)
+    child = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="police_protections"
+    )
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField()
+    accommodation = models.CharField(max_length=200)
+    end_reason = models.TextField(blank=True)
+    owning_team = models.ForeignKey(
+        "accounts.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    is_restricted = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gte=models.F("starts_at")),
+                name="referrals_protection_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class ProtectionNoticeGiven(BaseModel):
+    """One of the notices s.46 requires, with when and how it was given."""
+
+    protection = models.ForeignKey(
+        PoliceProtection, on_delete=models.CASCADE, related_name="notices"
+    )
+    notice = models.CharField(max_length=20, choices=PROTECTION_NOTICE_CHOICES)
+    given_at = models.DateTimeField()
+    detail = models.CharField(max_length=500, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["protection", "notice"], name="referrals_notice_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.notice} at {self.given_at}"

@@ -11,9 +11,10 @@ from safeguard.audit.rules.operations import Operation
 from safeguard.audit.services import Subject, audit_event_record
 from safeguard.clocks.selectors import ClockWithStatus, clock_list_for_subject
 from safeguard.core.exceptions import DomainError
-from safeguard.referrals.models import ChildConcern, Referral
+from safeguard.referrals.models import ChildConcern, PoliceProtection, Referral, StrategyDiscussion
 from safeguard.referrals.policies import (
     concern_in_scope,
+    protection_in_scope,
     referral_in_scope,
     scope_concerns,
     scope_referrals,
@@ -136,3 +137,52 @@ def referral_reference_in_scope(*, actor: User, referral_id: UUID) -> str:
     """Return only the reference number (no personal data, no audit)."""
     require_capability(actor, Capability.REFERRAL_VIEW)
     return referral_in_scope(actor, referral_id).reference
+
+
+def protection_get(
+    *, actor: User, protection_id: UUID, purpose: str
+) -> tuple[PoliceProtection, list[ClockWithStatus]]:
+    """Return a police protection with its notices and clock; log the consultation.
+
+    :raises NotFoundOrForbidden: missing or out of scope
+    :raises PurposeRequired: no purpose given
+    """
+    require_capability(actor, Capability.REFERRAL_VIEW)
+    justification = _purpose(purpose)
+    protection_in_scope(actor, protection_id)
+    protection = (
+        PoliceProtection.objects.select_related("child")
+        .prefetch_related("notices")
+        .get(pk=protection_id)
+    )
+    audit_event_record(
+        actor=actor,
+        operation=Operation.CONSULTATION,
+        event_type="police_protection.consulted",
+        subjects=[Subject.of(protection), Subject.of(protection.child)],
+        justification=justification,
+    )
+    return protection, list(clock_list_for_subject(subject=Subject.of(protection)))
+
+
+def protection_reference_in_scope(*, actor: User, protection_id: UUID) -> str:
+    """Return only the reference number (no personal data, no audit)."""
+    require_capability(actor, Capability.REFERRAL_VIEW)
+    return protection_in_scope(actor, protection_id).reference
+
+
+def strategy_discussion_list(*, referral: Referral) -> list[StrategyDiscussion]:
+    """Return a referral's strategy discussions (the caller has opened the referral)."""
+    return list(referral.strategy_discussions.order_by("held_at"))
+
+
+def concern_ppn_prefill(concern: ChildConcern) -> dict[str, str]:
+    """Return the PPN's two text answers taken from the concern itself (summary, child's words)."""
+    involvement = (
+        concern.occurrence.involvements.filter(person_id=concern.child_id)
+        .select_related("voice")
+        .first()
+    )
+    voice = getattr(involvement, "voice", None) if involvement is not None else None
+    words = voice.childs_words if voice is not None and voice.childs_words else "Not spoken to"
+    return {"CONCERN_SUMMARY": concern.summary, "CHILD_VOICE": words}

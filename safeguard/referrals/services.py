@@ -7,9 +7,11 @@ its recipients; the social-care decision runs on a stored clock (DOMAIN.md §4.2
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
@@ -18,25 +20,46 @@ from safeguard.access.rules.capabilities import Capability
 from safeguard.accounts.models import Organisation, OrganisationKind
 from safeguard.audit.rules.operations import Operation
 from safeguard.audit.services import Subject, audit_event_record
-from safeguard.clocks.services import BreachReasonRequired, clock_start, clock_stop
+from safeguard.clocks.selectors import clock_list_for_subject
+from safeguard.clocks.services import (
+    BreachReasonRequired,
+    ClockInvalid,
+    ClockNotRunning,
+    clock_start,
+    clock_stop,
+)
 from safeguard.core import clock
 from safeguard.core.exceptions import DomainError
 from safeguard.core.rules.bank_holidays import england_and_wales_bank_holidays
-from safeguard.core.rules.deadlines import working_days_deadline
+from safeguard.core.rules.deadlines import hours_deadline, working_days_deadline
 from safeguard.core.services import reference_issue
 from safeguard.incidents.rules.voice_of_child import VoiceOfChild
 from safeguard.incidents.services import InvolvementDetails, OccurrenceDetails, occurrence_record
 from safeguard.people.policies import person_in_scope
-from safeguard.referrals.models import ChildConcern, Referral
-from safeguard.referrals.policies import concern_in_scope, referral_in_scope
+from safeguard.referrals.models import (
+    ChildConcern,
+    PoliceProtection,
+    ProtectionNoticeGiven,
+    Referral,
+    StrategyDiscussion,
+)
+from safeguard.referrals.policies import concern_in_scope, protection_in_scope, referral_in_scope
 from safeguard.referrals.rules.codes import (
+    SECTION_47_OUTCOMES,
     ConcernStatus,
+    ProtectionNotice,
     ReferralMethod,
     ReferralStatus,
     SocialCareDecision,
+    StrategyOutcome,
     TriageDecision,
 )
+from safeguard.referrals.rules.limits import DEFAULT_LIMITS
 from safeguard.referrals.rules.workflow import can_move
+from safeguard.referrals.selectors import concern_ppn_prefill
+from safeguard.risk.policy import ppn_escalation_check
+from safeguard.risk.rules.ppn_rag import PPN_RAG_CODE
+from safeguard.risk.services import RiskAssessmentInvalid, risk_assessment_record
 
 if TYPE_CHECKING:
     from safeguard.accounts.models import User
@@ -45,7 +68,7 @@ DECISION_CLOCK = "referral.decision"
 DECISION_RULE = "Working Together 2023: acknowledge and decide within one working day"
 DECISION_RULE_SOURCE = "DOMAIN.md §4.2 [S]"
 DECISION_RULE_VERSION = "wt2023-v1"
-RAG_VALUES = frozenset({"GREEN", "AMBER", "RED"})
+LONDON = ZoneInfo("Europe/London")
 
 
 class ReferralInvalid(DomainError):
@@ -119,31 +142,72 @@ def concern_record(
     return concern
 
 
+def _previous_grades(concern: ChildConcern) -> list[tuple[dt.date, str]]:
+    earlier = (
+        ChildConcern.objects.filter(child_id=concern.child_id, triaged_at__isnull=False)
+        .exclude(pk=concern.pk)
+        .values_list("triaged_at", "rag")
+    )
+    return [(at.astimezone(LONDON).date(), rag) for at, rag in earlier if at is not None and rag]
+
+
 @transaction.atomic
 def concern_triage(
-    *, actor: User, concern_id: UUID, research_notes: str, rag: str, decision: str, rationale: str
+    *,
+    actor: User,
+    concern_id: UUID,
+    research_notes: str,
+    answers: Mapping[str, object],
+    decision: str,
+    rationale: str,
+    officer_level: str | None = None,
+    level_rationale: str = "",
 ) -> ChildConcern:
-    """Record the MASH researcher's research, RAG grade and decision on a concern.
+    """Grade a concern with the PPN RAG instrument and record the MASH decision.
+
+    The grade is a versioned risk assessment (the officer may raise, never silently lower,
+    the computed level). Red, amber, or a third green within three months must be referred
+    to children's social care (DOMAIN.md §3.4 [S]; window and count are force policy).
 
     :raises NotFoundOrForbidden: no such concern in scope
-    :raises ReferralInvalid: unknown RAG or decision, no rationale, or already triaged
+    :raises ReferralInvalid: answers, level, decision or rationale are wrong, or already triaged
     """
     require_capability(actor, Capability.TRIAGE_WORK)
     concern = concern_in_scope(actor, concern_id)
     errors: dict[str, list[str]] = {}
-    if rag not in RAG_VALUES:
-        errors["rag"] = ["Choose red, amber or green"]
     if decision not in {d.value for d in TriageDecision}:
         errors["decision"] = ["Choose what happens next"]
     if len(rationale.strip()) < 10:
         errors["rationale"] = ["Explain the decision"]
     if concern.status != ConcernStatus.AWAITING_TRIAGE:
         errors["decision"] = ["This concern has already been triaged"]
+    try:
+        assessment = risk_assessment_record(
+            actor=actor,
+            subject=Subject.of(concern),
+            instrument_code=PPN_RAG_CODE,
+            answers={**concern_ppn_prefill(concern), **answers},
+            officer_level=officer_level or None,
+            rationale=level_rationale,
+        )
+    except RiskAssessmentInvalid as exc:
+        errors.update(
+            {("level_rationale" if k == "rationale" else k): v for k, v in exc.errors.items()}
+        )
+        raise ReferralInvalid(errors) from exc
+    rag = assessment.final_level
+    today = clock.today_in_london()
+    must_refer = ppn_escalation_check(level=rag, previous=_previous_grades(concern), on=today)
+    if must_refer and decision != TriageDecision.REFER_TO_SOCIAL_CARE:
+        errors["decision"] = [
+            "Red, amber, or a third green within three months must be referred to children's social care"
+        ]
     if errors:
         raise ReferralInvalid(errors)
     now = clock.now()
     concern.research_notes = research_notes.strip()
     concern.rag = rag
+    concern.risk_assessment_id = assessment.pk
     concern.triage_decision = decision
     concern.triage_rationale = rationale.strip()
     concern.triaged_by = actor
@@ -157,7 +221,12 @@ def concern_triage(
         operation=Operation.ALTERATION,
         event_type="concern.triaged",
         subjects=[Subject.of(concern), Subject("people.person", str(concern.child_id))],
-        changes={"rag": rag, "decision": decision},
+        changes={
+            "rag": rag,
+            "decision": decision,
+            "must_refer": must_refer,
+            "risk_assessment": str(assessment.pk),
+        },
     )
     return concern
 
@@ -319,3 +388,278 @@ def referral_decide(
         changes={"decision": decision},
     )
     return referral
+
+
+# --- strategy discussions and conferences (DOMAIN.md §4.2 [S]) ---------------------------
+
+CONFERENCE_CLOCK = "child_protection_conference.initial"
+PROTECTION_CLOCK = "police_protection.limit"
+
+
+@dataclass(frozen=True)
+class Attendee:
+    name: str
+    agency: str
+
+
+@transaction.atomic
+def strategy_discussion_record(
+    *,
+    actor: User,
+    referral_id: UUID,
+    held_at: dt.datetime,
+    attendees: list[Attendee],
+    police_actions: str,
+    outcome: str,
+) -> StrategyDiscussion:
+    """Record a strategy discussion; section 47 outcomes start the conference clock.
+
+    The initial child protection conference is due within 15 working days of the strategy
+    discussion, or of the last one if there were several (DOMAIN.md §4.2 [S]): a later s.47
+    discussion restarts the clock.
+
+    :raises NotFoundOrForbidden: no such referral in scope
+    :raises ReferralInvalid: time, attendees, actions or outcome are wrong
+    """
+    require_capability(actor, Capability.STRATEGY_RECORD)
+    referral = referral_in_scope(actor, referral_id)
+    now = clock.now()
+    errors: dict[str, list[str]] = {}
+    if held_at.tzinfo is None or held_at > now:
+        errors["held_at"] = ["Give when it was held; it cannot be in the future"]
+    elif held_at < referral.sent_at:
+        errors["held_at"] = ["A strategy discussion follows the referral it is about"]
+    if not attendees or any(not a.name.strip() or not a.agency.strip() for a in attendees):
+        errors["attendees"] = ["Name each attendee and their agency"]
+    if len(police_actions.strip()) < 5:
+        errors["police_actions"] = ["Record the police actions agreed (or 'none')"]
+    if outcome not in {o.value for o in StrategyOutcome}:
+        errors["outcome"] = ["Choose the outcome"]
+    if errors:
+        raise ReferralInvalid(errors)
+    discussion = StrategyDiscussion.objects.create(
+        referral=referral,
+        held_at=held_at,
+        police_actions=police_actions.strip(),
+        outcome=outcome,
+        attendees=[{"name": a.name.strip(), "agency": a.agency.strip()} for a in attendees],
+        recorded_by=actor,
+        created_at=now,
+        updated_at=now,
+    )
+    if StrategyOutcome(outcome) in SECTION_47_OUTCOMES:
+        _restart_conference_clock(actor, referral, held_at)
+    audit_event_record(
+        actor=actor,
+        operation=Operation.COLLECTION,
+        event_type="strategy_discussion.recorded",
+        subjects=[Subject.of(referral), Subject("people.person", str(referral.child_id))],
+        changes={"outcome": outcome, "held_at": held_at.isoformat()},
+    )
+    return discussion
+
+
+def _restart_conference_clock(actor: User, referral: Referral, held_at: dt.datetime) -> None:
+    subject = Subject.of(referral)
+    running = clock_list_for_subject(subject=subject)
+    if any(c.clock.kind == CONFERENCE_CLOCK and c.clock.stopped_at is None for c in running):
+        clock_stop(
+            actor=actor,
+            subject=subject,
+            kind=CONFERENCE_CLOCK,
+            stopped_at=held_at,
+            breach_reason="Superseded by a later strategy discussion",
+        )
+    holidays = england_and_wales_bank_holidays(years=[held_at.year, held_at.year + 1])
+    assert actor.team is not None
+    clock_start(
+        subject=subject,
+        kind=CONFERENCE_CLOCK,
+        label="Initial child protection conference",
+        started_at=held_at,
+        due_at=working_days_deadline(
+            received_at=held_at,
+            working_days=DEFAULT_LIMITS.icpc_working_days,
+            bank_holidays=holidays,
+        ),
+        rule="Initial child protection conference within 15 working days of the strategy discussion",
+        rule_source="DOMAIN.md §4.2 [S]",
+        rule_version=DEFAULT_LIMITS.version,
+        owner_team=actor.team,
+        owner_user=actor,
+        partner_organisation=referral.recipient_organisation,
+    )
+
+
+@transaction.atomic
+def conference_held_record(
+    *, actor: User, referral_id: UUID, held_at: dt.datetime, delay_reason: str = ""
+) -> None:
+    """Record that the initial child protection conference took place; stops its clock.
+
+    :raises NotFoundOrForbidden: no such referral in scope
+    :raises ReferralInvalid: no conference clock running, or late without a reason
+    """
+    require_capability(actor, Capability.STRATEGY_RECORD)
+    referral = referral_in_scope(actor, referral_id)
+    try:
+        clock_stop(
+            actor=actor,
+            subject=Subject.of(referral),
+            kind=CONFERENCE_CLOCK,
+            stopped_at=held_at,
+            breach_reason=delay_reason,
+        )
+    except BreachReasonRequired as exc:
+        raise ReferralInvalid({"delay_reason": [str(exc)]}) from exc
+    except (ClockNotRunning, ClockInvalid) as exc:
+        raise ReferralInvalid({"held_at": [str(exc)]}) from exc
+
+
+# --- police protection (Children Act 1989 s.46) -------------------------------------------
+
+
+@transaction.atomic
+def police_protection_start(
+    *, actor: User, child_id: UUID, starts_at: dt.datetime, reason: str, accommodation: str
+) -> PoliceProtection:
+    """Record that a child was taken into police protection; the 72-hour clock starts, urgent.
+
+    :raises NotFoundOrForbidden: the child is not in scope
+    :raises ReferralInvalid: time, reason or accommodation are wrong
+    """
+    require_capability(actor, Capability.POLICE_PROTECTION_RECORD)
+    child = person_in_scope(actor, child_id)
+    now = clock.now()
+    errors: dict[str, list[str]] = {}
+    if starts_at.tzinfo is None or starts_at > now:
+        errors["starts_at"] = ["Give when the child was taken into police protection"]
+    if len(reason.strip()) < 10:
+        errors["reason"] = [
+            "Say why the child would otherwise be likely to suffer significant harm"
+        ]
+    if not accommodation.strip():
+        errors["accommodation"] = ["Say where the child is being kept"]
+    if errors:
+        raise ReferralInvalid(errors)
+    protection = PoliceProtection.objects.create(
+        reference=reference_issue(prefix="PP", year=now.year)[0],
+        child=child,
+        starts_at=starts_at,
+        reason=reason.strip(),
+        accommodation=accommodation.strip(),
+        owning_team_id=actor.team_id,
+        recorded_by=actor,
+        created_at=now,
+        updated_at=now,
+    )
+    assert actor.team is not None
+    clock_start(
+        subject=Subject.of(protection),
+        kind=PROTECTION_CLOCK,
+        label="Police protection ends (72 hours)",
+        started_at=starts_at,
+        due_at=hours_deadline(starts_at=starts_at, hours=DEFAULT_LIMITS.police_protection_hours),
+        rule="No child may be kept in police protection for more than 72 hours",
+        rule_source="Children Act 1989 s.46(6); DOMAIN.md §4.2 [S]",
+        rule_version=DEFAULT_LIMITS.version,
+        owner_team=actor.team,
+        owner_user=actor,
+        urgent=True,
+    )
+    audit_event_record(
+        actor=actor,
+        operation=Operation.COLLECTION,
+        event_type="police_protection.started",
+        subjects=[Subject.of(protection), Subject.of(child)],
+        changes={"reference": protection.reference, "starts_at": starts_at.isoformat()},
+    )
+    return protection
+
+
+@transaction.atomic
+def police_protection_notice_record(
+    *, actor: User, protection_id: UUID, notice: str, given_at: dt.datetime, detail: str = ""
+) -> ProtectionNoticeGiven:
+    """Record one of the notices s.46 requires (local authority, child, parents, designated officer).
+
+    :raises NotFoundOrForbidden: no such police protection in scope
+    :raises ReferralInvalid: unknown notice, already recorded, or an impossible time
+    """
+    require_capability(actor, Capability.POLICE_PROTECTION_RECORD)
+    protection = protection_in_scope(actor, protection_id)
+    errors: dict[str, list[str]] = {}
+    if notice not in {n.value for n in ProtectionNotice}:
+        errors["notice"] = ["Choose who was told"]
+    elif protection.notices.filter(notice=notice).exists():
+        errors["notice"] = ["This notice is already recorded"]
+    if given_at.tzinfo is None or given_at > clock.now() or given_at < protection.starts_at:
+        errors["given_at"] = ["Give a time after the child was taken into police protection"]
+    if errors:
+        raise ReferralInvalid(errors)
+    given = ProtectionNoticeGiven.objects.create(
+        protection=protection,
+        notice=notice,
+        given_at=given_at,
+        detail=detail.strip(),
+        recorded_by=actor,
+    )
+    audit_event_record(
+        actor=actor,
+        operation=Operation.DISCLOSURE,
+        event_type="police_protection.notice_given",
+        subjects=[Subject.of(protection), Subject("people.person", str(protection.child_id))],
+        justification="Children Act 1989 s.46 notice",
+        recipients=[notice],
+        changes={"notice": notice, "given_at": given_at.isoformat()},
+    )
+    return given
+
+
+@transaction.atomic
+def police_protection_end(
+    *,
+    actor: User,
+    protection_id: UUID,
+    ends_at: dt.datetime,
+    end_reason: str,
+    delay_reason: str = "",
+) -> PoliceProtection:
+    """End police protection; stops the 72-hour clock (a late end needs a reason).
+
+    :raises NotFoundOrForbidden: no such police protection in scope
+    :raises ReferralInvalid: already ended, no reason, an impossible time, or late without a reason
+    """
+    require_capability(actor, Capability.POLICE_PROTECTION_RECORD)
+    protection = protection_in_scope(actor, protection_id)
+    errors: dict[str, list[str]] = {}
+    if protection.ends_at is not None:
+        errors["ends_at"] = ["Police protection has already ended"]
+    elif ends_at.tzinfo is None or ends_at < protection.starts_at or ends_at > clock.now():
+        errors["ends_at"] = ["Give when police protection ended"]
+    if len(end_reason.strip()) < 5:
+        errors["end_reason"] = ["Say how it ended (returned home, emergency protection order...)"]
+    if errors:
+        raise ReferralInvalid(errors)
+    protection.ends_at = ends_at
+    protection.end_reason = end_reason.strip()
+    protection.updated_at = clock.now()
+    protection.save(update_fields=["ends_at", "end_reason", "updated_at"])
+    try:
+        clock_stop(
+            actor=actor,
+            subject=Subject.of(protection),
+            kind=PROTECTION_CLOCK,
+            stopped_at=ends_at,
+            breach_reason=delay_reason,
+        )
+    except BreachReasonRequired as exc:
+        raise ReferralInvalid({"delay_reason": [str(exc)]}) from exc
+    audit_event_record(
+        actor=actor,
+        operation=Operation.ALTERATION,
+        event_type="police_protection.ended",
+        subjects=[Subject.of(protection)],
+        changes={"ends_at": ends_at.isoformat()},
+    )
+    return protection

@@ -7,6 +7,7 @@ from django.urls import NoReverseMatch, reverse
 SUBJECT_ROUTES: dict[str, tuple[str, str]] = {
     "referrals.referral": ("referrals:referral-detail", "referral_id"),
     "referrals.childconcern": ("referrals:concern-detail", "concern_id"),
+    "referrals.policeprotection": ("referrals:protection-detail", "protection_id"),
     "incidents.occurrence": ("incidents:occurrence-detail", "occurrence_id"),
     "people.person": ("people:person-detail", "person_id"),
 }

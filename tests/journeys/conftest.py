@@ -64,7 +64,10 @@ with use_clock(FixedClock(now() - dt.timedelta(days=10))):
         child_id=quiet.pk, occurred_at=now() - dt.timedelta(hours=1), location="Home",
         summary="Neglect concern", voice=VoiceOfChild(seen=False, spoken_to=False,
         reason_not_seen_or_spoken_to="Child at school during the visit")))
-    concern_triage(actor=supervisor, concern_id=concern.pk, research_notes="", rag="AMBER",
+    amber = {{q: "NO" for q in ("SIGNIFICANT_HARM", "NO_SAFE_CARER", "ABUSE_DISCLOSED",
+             "DOMESTIC_ABUSE_EXPOSURE", "CARER_CAPACITY_REDUCED", "EXPLOITATION_OR_MISSING")}}
+    amber["NEGLECT_SIGNS"] = "YES"
+    concern_triage(actor=supervisor, concern_id=concern.pk, research_notes="", answers=amber,
                    decision="REFER_TO_SOCIAL_CARE", rationale="Neglect indicators need assessment")
     referral_send(actor=supervisor, concern_id=concern.pk, details=ReferralDetails(
         recipient_organisation_id=social_care.pk, method="PORTAL", reason="Neglect concern, no answer yet"))

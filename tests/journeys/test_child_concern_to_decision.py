@@ -68,7 +68,16 @@ class TestChildConcernToDecision:
         mash.select_option("#id_purpose", "Safeguarding enquiry")
         mash.click("main button[type=submit]")
         check(mash, "concern page")
-        mash.select_option("#id_rag", "AMBER")
+        for question in (
+            "SIGNIFICANT_HARM",
+            "NO_SAFE_CARER",
+            "ABUSE_DISCLOSED",
+            "DOMESTIC_ABUSE_EXPOSURE",
+            "CARER_CAPACITY_REDUCED",
+            "EXPLOITATION_OR_MISSING",
+        ):
+            mash.select_option(f"#id_risk-{question}", "NO")
+        mash.select_option("#id_risk-NEGLECT_SIGNS", "YES")  # amber: must be referred
         mash.select_option("#id_decision", "REFER_TO_SOCIAL_CARE")
         mash.fill("#id_rationale", "Signs of neglect; needs a social care assessment")
         mash.click("form[action$='/triage/'] button[type=submit]")

@@ -40,7 +40,16 @@ class ConcernTriageInput(serializers.Serializer[Any]):
     research_notes = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=20_000
     )
-    rag = serializers.ChoiceField(choices=RAG_CHOICES)
+    answers = serializers.DictField(
+        child=serializers.CharField(allow_blank=True, max_length=10_000),
+        help_text="PPN RAG answers by question code (see GET /api/v1/risk/instruments/)",
+    )
+    officer_level = serializers.ChoiceField(
+        choices=RAG_CHOICES, required=False, allow_null=True, default=None
+    )
+    level_rationale = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=5000
+    )
     decision = serializers.ChoiceField(choices=TRIAGE_DECISION_CHOICES)
     rationale = serializers.CharField(max_length=5000)
 

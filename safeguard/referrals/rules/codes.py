@@ -59,3 +59,41 @@ SOCIAL_CARE_DECISION_LABELS = {
     SocialCareDecision.EARLY_HELP: "Early help or other services",
     SocialCareDecision.NO_FURTHER_ACTION: "No further action",
 }
+
+
+class StrategyOutcome(StrEnum):
+    """What a strategy discussion decided (DOMAIN.md §4.2 [S])."""
+
+    SECTION_47_SINGLE_AGENCY = "SECTION_47_SINGLE_AGENCY"
+    SECTION_47_JOINT = "SECTION_47_JOINT"
+    CHILD_IN_NEED = "CHILD_IN_NEED"
+    NO_FURTHER_ACTION = "NO_FURTHER_ACTION"
+
+
+STRATEGY_OUTCOME_LABELS = {
+    StrategyOutcome.SECTION_47_SINGLE_AGENCY: "Section 47 enquiries by social care; police share information",
+    StrategyOutcome.SECTION_47_JOINT: "Section 47 enquiries jointly with a police investigation",
+    StrategyOutcome.CHILD_IN_NEED: "No s.47: child in need assessment",
+    StrategyOutcome.NO_FURTHER_ACTION: "No further action",
+}
+SECTION_47_OUTCOMES = frozenset(
+    {StrategyOutcome.SECTION_47_SINGLE_AGENCY, StrategyOutcome.SECTION_47_JOINT}
+)
+
+
+class ProtectionNotice(StrEnum):
+    """Who must be told when a child is taken into police protection (Children Act 1989 s.46;
+    DOMAIN.md §4.2 [S], exact subsections [U])."""
+
+    LOCAL_AUTHORITY = "LOCAL_AUTHORITY"
+    CHILD = "CHILD"
+    PARENTS = "PARENTS"
+    DESIGNATED_OFFICER = "DESIGNATED_OFFICER"
+
+
+PROTECTION_NOTICE_LABELS = {
+    ProtectionNotice.LOCAL_AUTHORITY: "Local authority where the child was found told",
+    ProtectionNotice.CHILD: "Child told what is happening and why",
+    ProtectionNotice.PARENTS: "Parents and those with parental responsibility told",
+    ProtectionNotice.DESIGNATED_OFFICER: "Designated officer informed and enquiring",
+}

@@ -16,6 +16,22 @@ from safeguard.referrals.services import (
     referral_send,
 )
 
+PPN_NO = dict.fromkeys(
+    (
+        "SIGNIFICANT_HARM",
+        "NO_SAFE_CARER",
+        "ABUSE_DISCLOSED",
+        "DOMESTIC_ABUSE_EXPOSURE",
+        "CARER_CAPACITY_REDUCED",
+        "NEGLECT_SIGNS",
+        "EXPLOITATION_OR_MISSING",
+    ),
+    "NO",
+)
+GREEN = dict(PPN_NO)
+AMBER = {**PPN_NO, "NEGLECT_SIGNS": "YES"}
+RED = {**PPN_NO, "SIGNIFICANT_HARM": "YES"}
+
 VOICE = VoiceOfChild(
     seen=True,
     spoken_to=True,
@@ -50,7 +66,7 @@ def a_referral(officer, researcher, organisation: Organisation, *, at: dt.dateti
         actor=researcher,
         concern_id=concern.pk,
         research_notes="Two previous concerns",
-        rag="RED",
+        answers=RED,
         decision="REFER_TO_SOCIAL_CARE",
         rationale="Injury and fear of going home",
     )

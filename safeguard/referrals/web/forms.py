@@ -8,11 +8,15 @@ from safeguard.core.rules.references import is_reference
 from safeguard.incidents.rules.voice_of_child import VoiceOfChild
 from safeguard.incidents.web.forms import YES_NO, DateTimeInput
 from safeguard.referrals.models import (
-    RAG_CHOICES,
+    PROTECTION_NOTICE_CHOICES,
     REFERRAL_METHOD_CHOICES,
     SOCIAL_CARE_DECISION_CHOICES,
+    STRATEGY_OUTCOME_CHOICES,
     TRIAGE_DECISION_CHOICES,
 )
+from safeguard.risk.catalogue import instrument_get
+from safeguard.risk.rules.ppn_rag import PPN_RAG_CODE
+from safeguard.risk.web.forms import InstrumentForm, instrument_form_class
 
 
 def _yes_no(value: str) -> bool | None:
@@ -86,7 +90,6 @@ class TriageForm(forms.Form):
         max_length=20_000,
         help_text="What the force's and partners' records show",
     )
-    rag = forms.ChoiceField(label="RAG grade", choices=[("", "Choose"), *RAG_CHOICES])
     decision = forms.ChoiceField(
         label="Decision", choices=[("", "Choose"), *TRIAGE_DECISION_CHOICES]
     )
@@ -132,3 +135,77 @@ def apply_field_errors(form: forms.Form, errors: dict[str, list[str]]) -> None:
         field = aliases.get(key, key)
         for message in messages:
             form.add_error(field if field in form.fields else None, message)
+
+
+class StrategyDiscussionForm(forms.Form):
+    held_at = forms.DateTimeField(
+        label="When it was held", widget=DateTimeInput, input_formats=["%Y-%m-%dT%H:%M"]
+    )
+    attendees = forms.CharField(
+        label="Attendees",
+        widget=forms.Textarea,
+        max_length=5000,
+        help_text="One per line: name, agency",
+    )
+    police_actions = forms.CharField(
+        label="Police actions agreed", widget=forms.Textarea, max_length=10_000
+    )
+    outcome = forms.ChoiceField(
+        label="Outcome", choices=[("", "Choose"), *STRATEGY_OUTCOME_CHOICES]
+    )
+
+    def attendee_list(self) -> list[tuple[str, str]]:
+        rows = []
+        for line in str(self.cleaned_data["attendees"]).splitlines():
+            if line.strip():
+                name, _, agency = line.partition(",")
+                rows.append((name.strip(), agency.strip()))
+        return rows
+
+
+class PoliceProtectionForm(forms.Form):
+    child_reference = forms.CharField(label="Child's person reference", max_length=20)
+    starts_at = forms.DateTimeField(
+        label="Taken into police protection at",
+        widget=DateTimeInput,
+        input_formats=["%Y-%m-%dT%H:%M"],
+    )
+    reason = forms.CharField(
+        label="Why the child would otherwise be likely to suffer significant harm",
+        widget=forms.Textarea,
+        max_length=10_000,
+    )
+    accommodation = forms.CharField(label="Where the child is kept", max_length=200)
+
+    def clean_child_reference(self) -> str:
+        value = str(self.cleaned_data["child_reference"])
+        if not is_reference(value):
+            raise forms.ValidationError("Enter a person reference like PER-2026-000123")
+        return value.strip().upper()
+
+
+class ProtectionNoticeForm(forms.Form):
+    notice = forms.ChoiceField(
+        label="Who was told", choices=[("", "Choose"), *PROTECTION_NOTICE_CHOICES]
+    )
+    given_at = forms.DateTimeField(
+        label="When", widget=DateTimeInput, input_formats=["%Y-%m-%dT%H:%M"]
+    )
+    detail = forms.CharField(
+        label="Detail", required=False, max_length=500, help_text="Who, and how"
+    )
+
+
+class ProtectionEndForm(forms.Form):
+    ends_at = forms.DateTimeField(
+        label="Ended at", widget=DateTimeInput, input_formats=["%Y-%m-%dT%H:%M"]
+    )
+    end_reason = forms.CharField(label="How it ended", max_length=2000)
+    delay_reason = forms.CharField(
+        label="Reason if after 72 hours", required=False, max_length=2000
+    )
+
+
+def ppn_form_class() -> type[InstrumentForm]:
+    """Return the form of the force's current PPN RAG instrument (DOMAIN.md §3.4)."""
+    return instrument_form_class(instrument_get(PPN_RAG_CODE))

@@ -31,4 +31,32 @@ urlpatterns = [
         name="referral-acknowledge",
     ),
     path("<uuid:referral_id>/decide/", views.ReferralDecideView.as_view(), name="referral-decide"),
+    path(
+        "<uuid:referral_id>/strategy-discussions/",
+        views.StrategyDiscussionRecordView.as_view(),
+        name="strategy-discussion-record",
+    ),
+    path(
+        "police-protection/new/", views.PoliceProtectionStartView.as_view(), name="protection-start"
+    ),
+    path(
+        "police-protection/<uuid:protection_id>/",
+        views.ProtectionDetailView.as_view(),
+        name="protection-detail",
+    ),
+    path(
+        "police-protection/<uuid:protection_id>/purpose/",
+        views.ProtectionPurposeView.as_view(),
+        name="protection-purpose",
+    ),
+    path(
+        "police-protection/<uuid:protection_id>/notices/",
+        views.ProtectionNoticeView.as_view(),
+        name="protection-notice",
+    ),
+    path(
+        "police-protection/<uuid:protection_id>/end/",
+        views.ProtectionEndView.as_view(),
+        name="protection-end",
+    ),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
@@ -16,32 +17,48 @@ from safeguard.accounts.acting import acting_user
 from safeguard.accounts.selectors import social_care_choices
 from safeguard.incidents.services import OccurrenceInvalid
 from safeguard.people.selectors import person_id_for_reference
+from safeguard.referrals.models import PROTECTION_NOTICE_CHOICES
 from safeguard.referrals.rules.codes import ConcernStatus, ReferralStatus, TriageDecision
 from safeguard.referrals.selectors import (
     concern_get,
+    concern_ppn_prefill,
     concern_reference_in_scope,
+    protection_get,
+    protection_reference_in_scope,
     referral_get,
     referral_list,
     referral_reference_in_scope,
+    strategy_discussion_list,
     triage_queue,
 )
 from safeguard.referrals.services import (
+    Attendee,
     ConcernDetails,
     ReferralDetails,
     ReferralInvalid,
     concern_record,
     concern_triage,
+    police_protection_end,
+    police_protection_notice_record,
+    police_protection_start,
     referral_acknowledge,
     referral_decide,
     referral_send,
+    strategy_discussion_record,
 )
 from safeguard.referrals.web.forms import (
     ConcernForm,
     DecisionForm,
+    PoliceProtectionForm,
+    ProtectionEndForm,
+    ProtectionNoticeForm,
     ReferralForm,
+    StrategyDiscussionForm,
     TriageForm,
     apply_field_errors,
+    ppn_form_class,
 )
+from safeguard.risk.web.forms import InstrumentForm
 from safeguard.web.purposes import PurposeForm, purpose_redirect, state_purpose, stated_purpose
 from safeguard.web.views import CapabilityView
 
@@ -147,11 +164,26 @@ class ReferralPurposeView(_PurposeView):
         return referral_reference_in_scope(actor=acting_user(request), referral_id=record_id)
 
 
+def _split_triage_errors(
+    errors: dict[str, list[str]], triage_form: TriageForm, risk_form: InstrumentForm
+) -> None:
+    risk_keys = {
+        k: v
+        for k, v in errors.items()
+        if k.startswith("answers.") or k in {"officer_level", "level_rationale"}
+    }
+    risk_form.apply_errors(
+        {("rationale" if k == "level_rationale" else k): v for k, v in risk_keys.items()}
+    )
+    apply_field_errors(triage_form, {k: v for k, v in errors.items() if k not in risk_keys})
+
+
 def _concern_page(
     request: HttpRequest,
     concern_id: UUID,
     *,
     triage_form: TriageForm | None = None,
+    risk_form: InstrumentForm | None = None,
     referral_form: ReferralForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
@@ -177,6 +209,8 @@ def _concern_page(
         "can_triage": can_triage,
         "can_refer": can_refer,
         "triage_form": triage_form or TriageForm(),
+        "risk_form": risk_form
+        or ppn_form_class()(prefix="risk", initial=concern_ppn_prefill(concern)),
         "referral_form": referral_form or ReferralForm(organisations=social_care_choices()),
     }
     return render(request, "referrals/concern_detail.html", context, status=status)
@@ -196,18 +230,28 @@ class ConcernTriageView(CapabilityView):
         actor = acting_user(request)
         concern_reference_in_scope(actor=actor, concern_id=concern_id)
         form = TriageForm(request.POST)
-        if form.is_valid():
+        risk_form = ppn_form_class()(request.POST, prefix="risk")
+        if form.is_valid() and risk_form.is_valid():
             try:
-                concern_triage(actor=actor, concern_id=concern_id, **form.cleaned_data)
+                concern_triage(
+                    actor=actor,
+                    concern_id=concern_id,
+                    research_notes=form.cleaned_data["research_notes"],
+                    decision=form.cleaned_data["decision"],
+                    rationale=form.cleaned_data["rationale"],
+                    answers=risk_form.answers(),
+                    officer_level=risk_form.chosen_level(),
+                    level_rationale=str(risk_form.cleaned_data.get("rationale") or ""),
+                )
             except ReferralInvalid as exc:
-                apply_field_errors(form, exc.errors)
+                _split_triage_errors(exc.errors, form, risk_form)
             else:
                 messages.success(request, "Triage recorded.")
                 return HttpResponseRedirect(
                     reverse("referrals:concern-detail", kwargs={"concern_id": concern_id})
                 )
         state_purpose(request, concern_id, stated_purpose(request, concern_id) or "MASH triage")
-        return _concern_page(request, concern_id, triage_form=form, status=400)
+        return _concern_page(request, concern_id, triage_form=form, risk_form=risk_form, status=400)
 
 
 class ReferralSendView(CapabilityView):
@@ -263,6 +307,7 @@ def _referral_page(
     referral_id: UUID,
     *,
     decision_form: DecisionForm | None = None,
+    strategy_form: StrategyDiscussionForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     actor = acting_user(request)
@@ -284,6 +329,9 @@ def _referral_page(
         "can_respond": can_respond,
         "can_acknowledge": can_respond and referral.status == ReferralStatus.SENT,
         "decision_form": decision_form or DecisionForm(),
+        "can_strategy": has_capability(actor, Capability.STRATEGY_RECORD),
+        "strategy_form": strategy_form or StrategyDiscussionForm(),
+        "discussions": strategy_discussion_list(referral=referral),
     }
     return render(request, "referrals/referral_detail.html", context, status=status)
 
@@ -331,3 +379,174 @@ class ReferralDecideView(CapabilityView):
             request, referral_id, stated_purpose(request, referral_id) or "Recording our decision"
         )
         return _referral_page(request, referral_id, decision_form=form, status=400)
+
+
+class StrategyDiscussionRecordView(CapabilityView):
+    required_capability = Capability.STRATEGY_RECORD
+
+    def post(self, request: HttpRequest, referral_id: UUID) -> HttpResponse:
+        actor = acting_user(request)
+        referral_reference_in_scope(actor=actor, referral_id=referral_id)
+        form = StrategyDiscussionForm(request.POST)
+        if form.is_valid():
+            try:
+                strategy_discussion_record(
+                    actor=actor,
+                    referral_id=referral_id,
+                    held_at=_aware(form.cleaned_data["held_at"]),
+                    attendees=[Attendee(name, agency) for name, agency in form.attendee_list()],
+                    police_actions=form.cleaned_data["police_actions"],
+                    outcome=form.cleaned_data["outcome"],
+                )
+            except ReferralInvalid as exc:
+                apply_field_errors(form, exc.errors)
+            else:
+                messages.success(request, "Strategy discussion recorded.")
+                return HttpResponseRedirect(
+                    reverse("referrals:referral-detail", kwargs={"referral_id": referral_id})
+                )
+        state_purpose(
+            request, referral_id, stated_purpose(request, referral_id) or "Strategy discussion"
+        )
+        return _referral_page(request, referral_id, strategy_form=form, status=400)
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=LONDON)
+
+
+class PoliceProtectionStartView(CapabilityView):
+    required_capability = Capability.POLICE_PROTECTION_RECORD
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, "referrals/protection_form.html", {"form": PoliceProtectionForm()})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        actor = acting_user(request)
+        form = PoliceProtectionForm(request.POST)
+        if form.is_valid():
+            child_id = person_id_for_reference(
+                actor=actor, reference=form.cleaned_data["child_reference"]
+            )
+            if child_id is None:
+                form.add_error("child_reference", "No person you can see has that reference")
+            else:
+                try:
+                    protection = police_protection_start(
+                        actor=actor,
+                        child_id=child_id,
+                        starts_at=_aware(form.cleaned_data["starts_at"]),
+                        reason=form.cleaned_data["reason"],
+                        accommodation=form.cleaned_data["accommodation"],
+                    )
+                except ReferralInvalid as exc:
+                    apply_field_errors(form, exc.errors)
+                else:
+                    state_purpose(request, protection.pk, "Police protection")
+                    messages.success(
+                        request, f"{protection.reference}: the 72-hour limit is running."
+                    )
+                    return HttpResponseRedirect(
+                        reverse(
+                            "referrals:protection-detail", kwargs={"protection_id": protection.pk}
+                        )
+                    )
+        return render(request, "referrals/protection_form.html", {"form": form}, status=400)
+
+
+class ProtectionPurposeView(_PurposeView):
+    detail_route = "referrals:protection-detail"
+    kwarg = "protection_id"
+
+    def _reference(self, request: HttpRequest, record_id: UUID) -> str:
+        return protection_reference_in_scope(actor=acting_user(request), protection_id=record_id)
+
+
+def _protection_page(
+    request: HttpRequest,
+    protection_id: UUID,
+    *,
+    notice_form: ProtectionNoticeForm | None = None,
+    end_form: ProtectionEndForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    actor = acting_user(request)
+    purpose = stated_purpose(request, protection_id)
+    if purpose is None:
+        protection_reference_in_scope(actor=actor, protection_id=protection_id)
+        return purpose_redirect(
+            reverse("referrals:protection-purpose", kwargs={"protection_id": protection_id}),
+            request.path,
+        )
+    protection, clocks = protection_get(actor=actor, protection_id=protection_id, purpose=purpose)
+    given = {n.notice for n in protection.notices.all()}
+    context = {
+        "protection": protection,
+        "clocks": clocks,
+        "purpose": purpose,
+        "outstanding": [label for code, label in PROTECTION_NOTICE_CHOICES if code not in given],
+        "can_record": has_capability(actor, Capability.POLICE_PROTECTION_RECORD)
+        and protection.ends_at is None,
+        "notice_form": notice_form or ProtectionNoticeForm(),
+        "end_form": end_form or ProtectionEndForm(),
+    }
+    return render(request, "referrals/protection_detail.html", context, status=status)
+
+
+class ProtectionDetailView(CapabilityView):
+    required_capability = Capability.REFERRAL_VIEW
+
+    def get(self, request: HttpRequest, protection_id: UUID) -> HttpResponse:
+        return _protection_page(request, protection_id)
+
+
+class ProtectionNoticeView(CapabilityView):
+    required_capability = Capability.POLICE_PROTECTION_RECORD
+
+    def post(self, request: HttpRequest, protection_id: UUID) -> HttpResponse:
+        actor = acting_user(request)
+        protection_reference_in_scope(actor=actor, protection_id=protection_id)
+        form = ProtectionNoticeForm(request.POST)
+        if form.is_valid():
+            try:
+                police_protection_notice_record(
+                    actor=actor,
+                    protection_id=protection_id,
+                    notice=form.cleaned_data["notice"],
+                    given_at=_aware(form.cleaned_data["given_at"]),
+                    detail=form.cleaned_data["detail"],
+                )
+            except ReferralInvalid as exc:
+                apply_field_errors(form, exc.errors)
+            else:
+                messages.success(request, "Notice recorded.")
+                return HttpResponseRedirect(
+                    reverse("referrals:protection-detail", kwargs={"protection_id": protection_id})
+                )
+        return _protection_page(request, protection_id, notice_form=form, status=400)
+
+
+class ProtectionEndView(CapabilityView):
+    required_capability = Capability.POLICE_PROTECTION_RECORD
+
+    def post(self, request: HttpRequest, protection_id: UUID) -> HttpResponse:
+        actor = acting_user(request)
+        protection_reference_in_scope(actor=actor, protection_id=protection_id)
+        form = ProtectionEndForm(request.POST)
+        if form.is_valid():
+            try:
+                police_protection_end(
+                    actor=actor,
+                    protection_id=protection_id,
+                    ends_at=_aware(form.cleaned_data["ends_at"]),
+                    end_reason=form.cleaned_data["end_reason"],
+                    delay_reason=form.cleaned_data["delay_reason"],
+                )
+            except ReferralInvalid as exc:
+                apply_field_errors(form, exc.errors)
+            else:
+                messages.success(request, "Police protection ended.")
+                return HttpResponseRedirect(
+                    reverse("referrals:protection-detail", kwargs={"protection_id": protection_id})
+                )
+        return _protection_page(request, protection_id, end_form=form, status=400)

@@ -26,7 +26,7 @@ from safeguard.referrals.services import (
     referral_decide,
     referral_send,
 )
-from safeguard.referrals.tests.factories import a_concern, a_referral, social_care
+from safeguard.referrals.tests.factories import AMBER, a_concern, a_referral, social_care
 
 pytestmark = pytest.mark.django_db
 # Friday 27 November 2026, 16:00 GMT: the decision is due by the end of Monday 30 November.
@@ -71,7 +71,7 @@ class TestClosedLoop:
                 actor=people["researcher"],
                 concern_id=concern.pk,
                 research_notes="",
-                rag="AMBER",
+                answers=AMBER,
                 decision="REFER_TO_SOCIAL_CARE",
                 rationale="Injury needs assessment",
             )
@@ -208,11 +208,11 @@ class TestBadInput:
                     actor=people["researcher"],
                     concern_id=concern.pk,
                     research_notes="",
-                    rag="PURPLE",
+                    answers={**AMBER, "NEGLECT_SIGNS": "PURPLE"},
                     decision="REFER_TO_SOCIAL_CARE",
                     rationale="x" * 20,
                 )
-            assert set(rag.value.errors) == {"rag"}
+            assert set(rag.value.errors) == {"answers.NEGLECT_SIGNS"}
             with pytest.raises(ReferralInvalid) as early:
                 referral_send(
                     actor=people["researcher"],
@@ -227,3 +227,78 @@ class TestBadInput:
                 "reason",
                 "concern",
             }
+
+
+class TestEscalationRule:
+    def test_a_first_green_may_close_but_the_third_green_in_three_months_must_be_referred(
+        self, people
+    ) -> None:
+        from safeguard.referrals.tests.factories import GREEN, VOICE
+
+        researcher = people["researcher"]
+        child = make_person(date_of_birth=dt.date(2016, 1, 1))
+
+        def green_concern(on: dt.datetime) -> ChildConcern:
+            return concern_record(
+                actor=people["officer"],
+                details=ConcernDetails(
+                    child_id=child.pk,
+                    occurred_at=on - dt.timedelta(hours=1),
+                    location="Home",
+                    summary="Low-level worry",
+                    voice=VOICE,
+                ),
+            )
+
+        for day in (
+            dt.datetime(2026, 9, 1, 12, tzinfo=dt.UTC),
+            dt.datetime(2026, 10, 1, 12, tzinfo=dt.UTC),
+        ):
+            with use_clock(FixedClock(day)):
+                first = green_concern(day)
+                closed = concern_triage(
+                    actor=researcher,
+                    concern_id=first.pk,
+                    research_notes="",
+                    answers=GREEN,
+                    decision="NO_FURTHER_ACTION",
+                    rationale="Advice given, no further concern",
+                )
+                assert (closed.rag, closed.status) == ("GREEN", "CLOSED")
+        third_day = dt.datetime(2026, 11, 2, 12, tzinfo=dt.UTC)
+        with use_clock(FixedClock(third_day)):
+            third = green_concern(third_day)
+            with pytest.raises(ReferralInvalid) as raised:
+                concern_triage(
+                    actor=researcher,
+                    concern_id=third.pk,
+                    research_notes="",
+                    answers=GREEN,
+                    decision="NO_FURTHER_ACTION",
+                    rationale="Advice given, no further concern",
+                )
+            assert "must be referred" in raised.value.errors["decision"][0]
+            referred = concern_triage(
+                actor=researcher,
+                concern_id=third.pk,
+                research_notes="",
+                answers=GREEN,
+                decision="REFER_TO_SOCIAL_CARE",
+                rationale="Third green in three months",
+            )
+        assert referred.risk_assessment_id is not None
+
+    def test_lowering_the_computed_level_needs_a_rationale(self, people) -> None:
+        with use_clock(FixedClock(FRIDAY)):
+            concern = a_concern(people["officer"], at=FRIDAY)
+            with pytest.raises(ReferralInvalid) as raised:
+                concern_triage(
+                    actor=people["researcher"],
+                    concern_id=concern.pk,
+                    research_notes="",
+                    answers=AMBER,
+                    officer_level="GREEN",
+                    decision="REFER_TO_SOCIAL_CARE",
+                    rationale="Refer anyway",
+                )
+        assert "level_rationale" in raised.value.errors

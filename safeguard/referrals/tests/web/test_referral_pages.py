@@ -12,10 +12,22 @@ from safeguard.access.rules.capabilities import Role
 from safeguard.core.clock import FixedClock, use_clock
 from safeguard.people.tests.factories import make_person
 from safeguard.referrals.models import ChildConcern, Referral
-from safeguard.referrals.tests.factories import a_referral, social_care
+from safeguard.referrals.tests.factories import AMBER, RED, a_referral, social_care
 
 pytestmark = pytest.mark.django_db
 FRIDAY = dt.datetime(2026, 11, 27, 16, 0, tzinfo=dt.UTC)
+# Pages run on the real clock, so records they act on must lie in the past.
+PAST_FRIDAY = dt.datetime(2026, 11, 20, 16, 0, tzinfo=dt.UTC)
+
+
+def risk_fields(answers: dict[str, str]) -> dict[str, str]:
+    """The PPN RAG form's fields as posted (prefix "risk"), text answers filled from the concern."""
+    return {
+        "risk-instrument_version": "1",
+        **{f"risk-{code}": value for code, value in answers.items()},
+        "risk-CONCERN_SUMMARY": "As recorded",
+        "risk-CHILD_VOICE": "As recorded",
+    }
 
 
 def without_csrf(body: bytes) -> bytes:
@@ -62,13 +74,22 @@ class TestWebLoop:
         assert mash.get(detail).status_code == 200
         bad = mash.post(
             reverse("referrals:concern-triage", kwargs={"concern_id": concern.pk}),
-            {"rag": "PURPLE", "decision": "REFER_TO_SOCIAL_CARE", "rationale": "x"},
+            {
+                **risk_fields(AMBER),
+                "risk-NEGLECT_SIGNS": "PURPLE",
+                "decision": "REFER_TO_SOCIAL_CARE",
+                "rationale": "x",
+            },
         )
         assert bad.status_code == 400
         assert "govuk-error-summary" in bad.content.decode()
         mash.post(
             reverse("referrals:concern-triage", kwargs={"concern_id": concern.pk}),
-            {"rag": "AMBER", "decision": "REFER_TO_SOCIAL_CARE", "rationale": "Neglect indicators"},
+            {
+                **risk_fields(AMBER),
+                "decision": "REFER_TO_SOCIAL_CARE",
+                "rationale": "Neglect indicators",
+            },
         )
         sent = mash.post(
             reverse("referrals:referral-send", kwargs={"concern_id": concern.pk}),
@@ -157,16 +178,22 @@ class TestReferralApi:
         concern_id = first.json()["id"]
         bad = officer.post(
             reverse("referrals-api:concern-triage", kwargs={"concern_id": concern_id}),
-            json.dumps({"rag": "PURPLE", "decision": "REFER_TO_SOCIAL_CARE", "rationale": "x"}),
+            json.dumps(
+                {
+                    "answers": {**AMBER, "NEGLECT_SIGNS": "PURPLE"},
+                    "decision": "REFER_TO_SOCIAL_CARE",
+                    "rationale": "x",
+                }
+            ),
             content_type="application/json",
         )
         assert bad.status_code == 400
-        assert "rag" in bad.json()["errors"]
+        assert "answers.NEGLECT_SIGNS" in bad.json()["errors"]
         officer.post(
             reverse("referrals-api:concern-triage", kwargs={"concern_id": concern_id}),
             json.dumps(
                 {
-                    "rag": "RED",
+                    "answers": RED,
                     "decision": "REFER_TO_SOCIAL_CARE",
                     "rationale": "Disclosure of assault",
                 }
@@ -199,3 +226,80 @@ class TestReferralApi:
             content_type="application/json",
         )
         assert unknown.status_code == 404
+
+
+class TestStrategyAndProtectionPages:
+    def test_record_a_strategy_discussion_on_the_referral_page(self, client_for, make_user) -> None:
+        with use_clock(FixedClock(PAST_FRIDAY)):
+            referral = a_referral(
+                make_user(Role.RESPONSE_OFFICER),
+                make_user(Role.MASH_RESEARCHER),
+                social_care(),
+                at=PAST_FRIDAY,
+            )
+        client, _ = client_for(Role.INVESTIGATOR)
+        client.post(
+            reverse("referrals:referral-purpose", kwargs={"referral_id": referral.pk}),
+            {"purpose": "Investigation"},
+        )
+        url = reverse("referrals:strategy-discussion-record", kwargs={"referral_id": referral.pk})
+        bad = client.post(
+            url,
+            {"held_at": "2026-11-23T10:00", "attendees": "", "police_actions": "", "outcome": ""},
+        )
+        assert bad.status_code == 400
+        assert "govuk-error-summary" in bad.content.decode()
+        ok = client.post(
+            url,
+            {
+                "held_at": "2026-11-23T10:00",
+                "attendees": "DS Fictional, Police\nSW Fictional, CSC",
+                "police_actions": "Joint visit today",
+                "outcome": "SECTION_47_JOINT",
+            },
+        )
+        assert ok.status_code == 302
+        page = client.get(
+            reverse("referrals:referral-detail", kwargs={"referral_id": referral.pk})
+        ).content.decode()
+        assert "Initial child protection conference" in page
+        assert "DS Fictional (Police)" in page
+
+    def test_police_protection_start_notice_and_end(self, client_for) -> None:
+        client, _ = client_for(Role.RESPONSE_OFFICER)
+        child = make_person(date_of_birth=dt.date(2019, 1, 1))
+        bad = client.post(
+            reverse("referrals:protection-start"),
+            {
+                "child_reference": child.reference,
+                "starts_at": "2099-01-01T00:00",
+                "reason": "x",
+                "accommodation": "",
+            },
+        )
+        assert bad.status_code == 400
+        made = client.post(
+            reverse("referrals:protection-start"),
+            {
+                "child_reference": child.reference,
+                "starts_at": "2026-11-20T02:00",
+                "reason": "Child found alone at 2am in a freezing flat",
+                "accommodation": "Fictional foster carer",
+            },
+        )
+        assert made.status_code == 302
+        page = client.get(made["Location"]).content.decode()
+        assert "Police protection ends (72 hours)" in page
+        assert "Still to do" in page
+        protection_id = made["Location"].rstrip("/").split("/")[-1]
+        notice = client.post(
+            reverse("referrals:protection-notice", kwargs={"protection_id": protection_id}),
+            {"notice": "LOCAL_AUTHORITY", "given_at": "2026-11-20T02:30", "detail": "EDT"},
+        )
+        assert notice.status_code == 302
+        end = client.post(
+            reverse("referrals:protection-end", kwargs={"protection_id": protection_id}),
+            {"ends_at": "2026-11-21T09:00", "end_reason": "Returned to grandparent"},
+        )
+        assert end.status_code == 302
+        assert "MET" in client.get(made["Location"]).content.decode()

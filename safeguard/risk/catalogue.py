@@ -1,0 +1,42 @@
+"""The instruments this force uses: the shipped ones plus those its policy configures."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ImproperlyConfigured
+
+from safeguard.risk import policy
+from safeguard.risk.rules.instruments import Instrument, InstrumentMisdefined, InstrumentRegistry
+from safeguard.risk.rules.ppn_rag import PPN_RAG_V1, ppn_rag_instrument_from_config
+from safeguard.risk.rules.thrive import thrive_instruments
+
+
+def instrument_registry() -> InstrumentRegistry:
+    """Return every version of every instrument: THRIVE, THRIVE+ and the child-concern RAG.
+
+    Built from settings on each call (it is small), so a policy change needs no restart.
+
+    :raises ImproperlyConfigured: a configured instrument version is not well formed
+    """
+    try:
+        return InstrumentRegistry(
+            (
+                *thrive_instruments(policy.thrive_plus_versions()),
+                PPN_RAG_V1,
+                *(ppn_rag_instrument_from_config(raw) for raw in policy.ppn_rag_versions()),
+            )
+        )
+    except InstrumentMisdefined as exc:
+        raise ImproperlyConfigured(f"A configured risk instrument is not valid: {exc}") from exc
+
+
+def instrument_get(code: str, version: int | None = None) -> Instrument:
+    """Return the instrument ``code`` at ``version``, or its latest version when None.
+
+    :raises UnknownInstrument: no such instrument or version
+    """
+    return instrument_registry().get(code, version)
+
+
+def instrument_list() -> tuple[Instrument, ...]:
+    """Return the latest version of every instrument, ordered by code."""
+    return instrument_registry().latest()
