@@ -244,6 +244,10 @@ SAFEGUARD = {
     # manager, on-call senior officer) and the "due soon" window. Force policy (DOMAIN.md §4.3 [U]).
     "CLOCK_ESCALATION_STEPS_HOURS": [0, 2, 8],
     "CLOCK_DUE_SOON_HOURS": 2,
+    # MASH triage: the team that triages child concerns, and the hours it has to triage one
+    # (MASH timescales are local: DOMAIN.md §4.3 [U]).
+    "MASH_TEAM_CODE": os.environ.get("SAFEGUARD_MASH_TEAM_CODE", "MASH"),
+    "TRIAGE_HOURS": 24,
     # How long a break-glass grant lasts, in minutes.
     "BREAK_GLASS_MINUTES": int(os.environ.get("SAFEGUARD_BREAK_GLASS_MINUTES", "60")),
 }

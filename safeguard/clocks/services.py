@@ -405,3 +405,30 @@ def notification_mark_read(*, actor: User, notification_id: UUID) -> ClockNotifi
         notification.updated_at = now
         notification.save(update_fields=["read_at", "updated_at"])
     return notification
+
+
+@transaction.atomic
+def clock_reassign(*, actor: User, subject: Subject, kind: str, owner_user: User) -> StatutoryClock:
+    """Give the running clock of ``kind`` on ``subject`` a new owning officer (allocation).
+
+    The caller checks the allocation capability and that the officer may do the work; the
+    caller's own audit event covers the allocation.
+
+    :raises ClockNotRunning: no clock of this kind is running for ``subject``
+    """
+    running = (
+        StatutoryClock.objects.select_for_update()
+        .filter(
+            subject_type=subject.type,
+            subject_id=UUID(subject.id),
+            kind=kind,
+            stopped_at__isnull=True,
+        )
+        .first()
+    )
+    if running is None:
+        raise ClockNotRunning(f"No {kind} clock is running for this record.")
+    running.owner_user = owner_user
+    running.updated_at = clock.now()
+    running.save(update_fields=["owner_user", "updated_at"])
+    return running

@@ -48,6 +48,9 @@ class ChildConcern(BaseModel):
     # The same submission twice (Idempotency-Key) creates one concern.
     idempotency_key = models.CharField(max_length=100, blank=True)
     # MASH triage
+    allocated_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     research_notes = models.TextField(blank=True)
     rag = models.CharField(max_length=5, choices=RAG_CHOICES, blank=True)
     risk_assessment_id = models.UUIDField(null=True, blank=True)

@@ -47,7 +47,7 @@ def triage_queue(*, actor: User) -> list[ChildConcern]:
     concerns = list(
         scope_concerns(actor)
         .filter(status=ConcernStatus.AWAITING_TRIAGE)
-        .select_related("child", "occurrence")
+        .select_related("child", "occurrence", "allocated_to")
         .order_by("created_at")[:QUEUE_LIMIT]
     )
     if concerns:
@@ -186,3 +186,8 @@ def concern_ppn_prefill(concern: ChildConcern) -> dict[str, str]:
     voice = getattr(involvement, "voice", None) if involvement is not None else None
     words = voice.childs_words if voice is not None and voice.childs_words else "Not spoken to"
     return {"CONCERN_SUMMARY": concern.summary, "CHILD_VOICE": words}
+
+
+def concern_clocks(*, concern: ChildConcern) -> list[ClockWithStatus]:
+    """Return a concern's clocks (the caller has opened the concern)."""
+    return list(clock_list_for_subject(subject=Subject.of(concern)))

@@ -6,18 +6,18 @@ its recipients; the social-care decision runs on a stored clock (DOMAIN.md §4.2
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from safeguard.access.policies import require_capability
+from safeguard.access.policies import has_capability, require_capability
 from safeguard.access.rules.capabilities import Capability
-from safeguard.accounts.models import Organisation, OrganisationKind
+from safeguard.accounts.models import Organisation, OrganisationKind, Team, User
 from safeguard.audit.rules.operations import Operation
 from safeguard.audit.services import Subject, audit_event_record
 from safeguard.clocks.selectors import clock_list_for_subject
@@ -25,11 +25,13 @@ from safeguard.clocks.services import (
     BreachReasonRequired,
     ClockInvalid,
     ClockNotRunning,
+    clock_reassign,
     clock_start,
     clock_stop,
 )
 from safeguard.core import clock
 from safeguard.core.exceptions import DomainError
+from safeguard.core.policy import force_policy
 from safeguard.core.rules.bank_holidays import england_and_wales_bank_holidays
 from safeguard.core.rules.deadlines import hours_deadline, working_days_deadline
 from safeguard.core.services import reference_issue
@@ -61,10 +63,8 @@ from safeguard.risk.policy import ppn_escalation_check
 from safeguard.risk.rules.ppn_rag import PPN_RAG_CODE
 from safeguard.risk.services import RiskAssessmentInvalid, risk_assessment_record
 
-if TYPE_CHECKING:
-    from safeguard.accounts.models import User
-
 DECISION_CLOCK = "referral.decision"
+TRIAGE_CLOCK = "concern.triage"
 DECISION_RULE = "Working Together 2023: acknowledge and decide within one working day"
 DECISION_RULE_SOURCE = "DOMAIN.md §4.2 [S]"
 DECISION_RULE_VERSION = "wt2023-v1"
@@ -121,16 +121,30 @@ def concern_record(
     )
     child = person_in_scope(actor, details.child_id)
     now = clock.now()
+    mash = mash_team() or actor.team
     concern = ChildConcern.objects.create(
         reference=reference_issue(prefix="CON", year=now.year)[0],
         child=child,
         occurrence=occurrence,
         summary=details.summary,
-        owning_team_id=actor.team_id,
+        owning_team=mash,
         recorded_by=actor,
         idempotency_key=key,
         created_at=now,
         updated_at=now,
+    )
+    assert mash is not None
+    hours = int(force_policy("TRIAGE_HOURS"))
+    clock_start(
+        subject=Subject.of(concern),
+        kind=TRIAGE_CLOCK,
+        label="MASH triage",
+        started_at=now,
+        due_at=hours_deadline(starts_at=now, hours=hours),
+        rule=f"Force policy: every child concern triaged by the MASH within {hours} hours",
+        rule_source="DOMAIN.md §4.3 [U] (MASH timescales are local)",
+        rule_version=f"mash-triage-{hours}h-v1",
+        owner_team=mash,
     )
     audit_event_record(
         actor=actor,
@@ -162,6 +176,7 @@ def concern_triage(
     rationale: str,
     officer_level: str | None = None,
     level_rationale: str = "",
+    delay_reason: str = "",
 ) -> ChildConcern:
     """Grade a concern with the PPN RAG instrument and record the MASH decision.
 
@@ -216,6 +231,18 @@ def concern_triage(
     concern.status = ConcernStatus.CLOSED if closing else ConcernStatus.TRIAGED
     concern.updated_at = now
     concern.save()
+    try:
+        clock_stop(
+            actor=actor,
+            subject=Subject.of(concern),
+            kind=TRIAGE_CLOCK,
+            stopped_at=now,
+            breach_reason=delay_reason,
+        )
+    except BreachReasonRequired as exc:
+        raise ReferralInvalid({"delay_reason": [str(exc)]}) from exc
+    except ClockNotRunning:
+        pass  # concerns recorded before triage clocks existed
     audit_event_record(
         actor=actor,
         operation=Operation.ALTERATION,
@@ -227,6 +254,43 @@ def concern_triage(
             "must_refer": must_refer,
             "risk_assessment": str(assessment.pk),
         },
+    )
+    return concern
+
+
+def mash_team() -> Team | None:
+    """Return the force's MASH team (force policy ``MASH_TEAM_CODE``), if it exists."""
+    return Team.objects.filter(code=force_policy("MASH_TEAM_CODE")).first()
+
+
+@transaction.atomic
+def concern_allocate(*, actor: User, concern_id: UUID, officer_id: UUID) -> ChildConcern:
+    """Allocate a concern awaiting triage to an officer; the triage clock follows them.
+
+    :raises CapabilityMissing: the actor does not allocate work
+    :raises NotFoundOrForbidden: no such concern in scope
+    :raises ReferralInvalid: the officer cannot triage, or the concern is already triaged
+    """
+    require_capability(actor, Capability.WORK_ALLOCATE)
+    concern = concern_in_scope(actor, concern_id)
+    officer = User.objects.filter(pk=officer_id, is_active=True, organisation__isnull=True).first()
+    if officer is None or not has_capability(officer, Capability.TRIAGE_WORK):
+        raise ReferralInvalid({"officer": ["Choose an officer who triages concerns"]})
+    if concern.status != ConcernStatus.AWAITING_TRIAGE:
+        raise ReferralInvalid({"officer": ["This concern has already been triaged"]})
+    concern.allocated_to = officer
+    concern.updated_at = clock.now()
+    concern.save(update_fields=["allocated_to", "updated_at"])
+    with contextlib.suppress(ClockNotRunning):
+        clock_reassign(
+            actor=actor, subject=Subject.of(concern), kind=TRIAGE_CLOCK, owner_user=officer
+        )
+    audit_event_record(
+        actor=actor,
+        operation=Operation.ALTERATION,
+        event_type="concern.allocated",
+        subjects=[Subject.of(concern)],
+        changes={"allocated_to": officer.get_username()},
     )
     return concern
 

@@ -94,6 +94,12 @@ class TriageForm(forms.Form):
         label="Decision", choices=[("", "Choose"), *TRIAGE_DECISION_CHOICES]
     )
     rationale = forms.CharField(label="Rationale", widget=forms.Textarea, max_length=5000)
+    delay_reason = forms.CharField(
+        label="Reason for any delay",
+        required=False,
+        max_length=2000,
+        help_text="Needed if the triage time limit has passed",
+    )
 
 
 class ReferralForm(forms.Form):
@@ -209,3 +215,15 @@ class ProtectionEndForm(forms.Form):
 def ppn_form_class() -> type[InstrumentForm]:
     """Return the form of the force's current PPN RAG instrument (DOMAIN.md §3.4)."""
     return instrument_form_class(instrument_get(PPN_RAG_CODE))
+
+
+class AllocationForm(forms.Form):
+    officer = forms.ChoiceField(
+        label="Allocate to", help_text="Running and overdue clocks shown for each officer"
+    )
+
+    def __init__(self, *args: Any, officers: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["officer"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "Choose an officer"), *officers]

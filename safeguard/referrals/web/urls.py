@@ -7,6 +7,11 @@ urlpatterns = [
     path("", views.ReferralListView.as_view(), name="referral-list"),
     path("concerns/new/", views.ConcernCreateView.as_view(), name="concern-create"),
     path("triage/", views.TriageQueueView.as_view(), name="triage-queue"),
+    path(
+        "concerns/<uuid:concern_id>/allocate/",
+        views.ConcernAllocateView.as_view(),
+        name="concern-allocate",
+    ),
     path("concerns/<uuid:concern_id>/", views.ConcernDetailView.as_view(), name="concern-detail"),
     path(
         "concerns/<uuid:concern_id>/purpose/",

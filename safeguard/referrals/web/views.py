@@ -14,12 +14,15 @@ from django.urls import reverse
 from safeguard.access.policies import has_capability
 from safeguard.access.rules.capabilities import Capability
 from safeguard.accounts.acting import acting_user
+from safeguard.accounts.models import User
 from safeguard.accounts.selectors import social_care_choices
+from safeguard.clocks.selectors import caseload_by_officer
 from safeguard.incidents.services import OccurrenceInvalid
 from safeguard.people.selectors import person_id_for_reference
-from safeguard.referrals.models import PROTECTION_NOTICE_CHOICES
+from safeguard.referrals.models import PROTECTION_NOTICE_CHOICES, ChildConcern
 from safeguard.referrals.rules.codes import ConcernStatus, ReferralStatus, TriageDecision
 from safeguard.referrals.selectors import (
+    concern_clocks,
     concern_get,
     concern_ppn_prefill,
     concern_reference_in_scope,
@@ -36,6 +39,7 @@ from safeguard.referrals.services import (
     ConcernDetails,
     ReferralDetails,
     ReferralInvalid,
+    concern_allocate,
     concern_record,
     concern_triage,
     police_protection_end,
@@ -47,6 +51,7 @@ from safeguard.referrals.services import (
     strategy_discussion_record,
 )
 from safeguard.referrals.web.forms import (
+    AllocationForm,
     ConcernForm,
     DecisionForm,
     PoliceProtectionForm,
@@ -185,6 +190,7 @@ def _concern_page(
     triage_form: TriageForm | None = None,
     risk_form: InstrumentForm | None = None,
     referral_form: ReferralForm | None = None,
+    allocation_form: AllocationForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     actor = acting_user(request)
@@ -212,8 +218,61 @@ def _concern_page(
         "risk_form": risk_form
         or ppn_form_class()(prefix="risk", initial=concern_ppn_prefill(concern)),
         "referral_form": referral_form or ReferralForm(organisations=social_care_choices()),
+        "can_allocate": can_triage_be_allocated(actor, concern),
+        "allocation_form": allocation_form
+        or AllocationForm(officers=_officer_choices(actor, concern)),
+        "clocks": concern_clocks(concern=concern),
     }
     return render(request, "referrals/concern_detail.html", context, status=status)
+
+
+def can_triage_be_allocated(actor: User, concern: ChildConcern) -> bool:
+    return concern.status == ConcernStatus.AWAITING_TRIAGE and has_capability(
+        actor, Capability.WORK_ALLOCATE
+    )
+
+
+def _officer_choices(actor: User, concern: ChildConcern) -> list[tuple[str, str]]:
+    if not can_triage_be_allocated(actor, concern):
+        return []
+    return [
+        (
+            str(row.officer.pk),
+            f"{row.officer.display_name}: {row.running} running, {row.overdue} overdue",
+        )
+        for row in caseload_by_officer(actor=actor, team=concern.owning_team)
+        if has_capability(row.officer, Capability.TRIAGE_WORK)
+    ]
+
+
+class ConcernAllocateView(CapabilityView):
+    required_capability = Capability.WORK_ALLOCATE
+
+    def post(self, request: HttpRequest, concern_id: UUID) -> HttpResponse:
+        actor = acting_user(request)
+        concern_reference_in_scope(actor=actor, concern_id=concern_id)
+        form = AllocationForm(request.POST, officers=[(request.POST.get("officer", ""), "")])
+        if form.is_valid():
+            try:
+                concern_allocate(
+                    actor=actor,
+                    concern_id=concern_id,
+                    officer_id=UUID(form.cleaned_data["officer"]),
+                )
+            except (ReferralInvalid, ValueError) as exc:
+                errors = (
+                    exc.errors
+                    if isinstance(exc, ReferralInvalid)
+                    else {"officer": ["Choose an officer"]}
+                )
+                apply_field_errors(form, errors)
+            else:
+                messages.success(request, "Concern allocated.")
+                return HttpResponseRedirect(
+                    reverse("referrals:concern-detail", kwargs={"concern_id": concern_id})
+                )
+        state_purpose(request, concern_id, stated_purpose(request, concern_id) or "Allocating work")
+        return _concern_page(request, concern_id, allocation_form=form, status=400)
 
 
 class ConcernDetailView(CapabilityView):
@@ -242,6 +301,7 @@ class ConcernTriageView(CapabilityView):
                     answers=risk_form.answers(),
                     officer_level=risk_form.chosen_level(),
                     level_rationale=str(risk_form.cleaned_data.get("rationale") or ""),
+                    delay_reason=form.cleaned_data["delay_reason"],
                 )
             except ReferralInvalid as exc:
                 _split_triage_errors(exc.errors, form, risk_form)

@@ -302,3 +302,56 @@ class TestEscalationRule:
                     rationale="Refer anyway",
                 )
         assert "level_rationale" in raised.value.errors
+
+
+class TestTriageClockAndAllocation:
+    def test_a_concern_starts_a_triage_clock_that_allocation_moves_and_triage_stops(
+        self, people, make_user
+    ) -> None:
+        from safeguard.accounts.models import Team
+        from safeguard.referrals.services import TRIAGE_CLOCK, concern_allocate
+
+        mash_team = Team.objects.create(name="Fictional MASH", code="MASH")
+        researcher = make_user(Role.MASH_RESEARCHER, user_team=mash_team)
+        supervisor = make_user(Role.SUPERVISOR, user_team=mash_team)
+        with use_clock(FixedClock(FRIDAY)):
+            concern = a_concern(people["officer"], at=FRIDAY)
+        triage = StatutoryClock.objects.get(subject_id=concern.pk, kind=TRIAGE_CLOCK)
+        assert (triage.owner_team_id, triage.due_at) == (
+            mash_team.pk,
+            FRIDAY + dt.timedelta(hours=24),
+        )
+        with pytest.raises(ReferralInvalid):
+            concern_allocate(
+                actor=supervisor, concern_id=concern.pk, officer_id=people["officer"].pk
+            )
+        concern_allocate(actor=supervisor, concern_id=concern.pk, officer_id=researcher.pk)
+        triage.refresh_from_db()
+        assert triage.owner_user_id == researcher.pk
+        late = FRIDAY + dt.timedelta(hours=30)
+        with use_clock(FixedClock(late)):
+            with pytest.raises(ReferralInvalid) as raised:
+                concern_triage(
+                    actor=researcher,
+                    concern_id=concern.pk,
+                    research_notes="",
+                    answers=AMBER,
+                    decision="REFER_TO_SOCIAL_CARE",
+                    rationale="Neglect indicators",
+                )
+            assert "delay_reason" in raised.value.errors
+            concern_triage(
+                actor=researcher,
+                concern_id=concern.pk,
+                research_notes="",
+                answers=AMBER,
+                decision="REFER_TO_SOCIAL_CARE",
+                rationale="Neglect indicators",
+                delay_reason="Weekend surge in the queue",
+            )
+        triage.refresh_from_db()
+        assert triage.outcome == "BREACHED"
+        with pytest.raises(CapabilityMissing):
+            concern_allocate(
+                actor=people["researcher"], concern_id=concern.pk, officer_id=researcher.pk
+            )

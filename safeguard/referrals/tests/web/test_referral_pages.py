@@ -303,3 +303,30 @@ class TestStrategyAndProtectionPages:
         )
         assert end.status_code == 302
         assert "MET" in client.get(made["Location"]).content.decode()
+
+
+class TestAllocationPage:
+    def test_supervisor_sees_caseloads_before_allocating(self, client_for, make_user) -> None:
+        from safeguard.accounts.models import Team
+        from safeguard.referrals.tests.factories import a_concern
+
+        mash_team = Team.objects.create(name="Fictional MASH", code="MASH")
+        researcher = make_user(Role.MASH_RESEARCHER, user_team=mash_team, username="dc_fictional")
+        with use_clock(FixedClock(PAST_FRIDAY)):
+            concern = a_concern(make_user(Role.RESPONSE_OFFICER), at=PAST_FRIDAY)
+        client, _ = client_for(Role.SUPERVISOR, user_team=mash_team)
+        client.post(
+            reverse("referrals:concern-purpose", kwargs={"concern_id": concern.pk}),
+            {"purpose": "Supervision or review"},
+        )
+        page = client.get(
+            reverse("referrals:concern-detail", kwargs={"concern_id": concern.pk})
+        ).content.decode()
+        assert "dc_fictional: 0 running, 0 overdue" in page
+        url = reverse("referrals:concern-allocate", kwargs={"concern_id": concern.pk})
+        assert client.post(url, {"officer": "not-an-id"}).status_code == 400
+        assert client.post(url, {"officer": str(researcher.pk)}).status_code == 302
+        queue_client, _ = client_for(Role.MASH_RESEARCHER, user_team=mash_team)
+        assert (
+            "dc_fictional" in queue_client.get(reverse("referrals:triage-queue")).content.decode()
+        )
