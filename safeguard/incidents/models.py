@@ -33,9 +33,18 @@ class Occurrence(BaseModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # The same submission twice (Idempotency-Key) records one occurrence.
+    idempotency_key = models.CharField(max_length=100, blank=True)
 
     class Meta:
         ordering = ["-occurred_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recorded_by", "idempotency_key"],
+                condition=~models.Q(idempotency_key=""),
+                name="incidents_occurrence_idempotent",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.reference

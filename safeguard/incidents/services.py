@@ -101,14 +101,25 @@ def _involvement_errors(
 
 @transaction.atomic
 def occurrence_record(
-    *, actor: User, details: OccurrenceDetails, involvements: Sequence[InvolvementDetails]
+    *,
+    actor: User,
+    details: OccurrenceDetails,
+    involvements: Sequence[InvolvementDetails],
+    idempotency_key: str = "",
 ) -> Occurrence:
     """Record an occurrence with everyone involved; every child's voice is required.
+
+    The same ``idempotency_key`` from the same officer returns the first occurrence unchanged.
 
     :raises CapabilityMissing: the actor cannot record incidents
     :raises OccurrenceInvalid: field errors, an unknown person, or a child without their voice
     """
     require_capability(actor, Capability.INCIDENT_RECORD)
+    key = idempotency_key.strip()[:100]
+    if key:
+        existing = Occurrence.objects.filter(recorded_by=actor, idempotency_key=key).first()
+        if existing is not None:
+            return existing
     now = clock.now()
     errors = _details_errors(details, now=now)
     if not involvements:
@@ -131,6 +142,7 @@ def occurrence_record(
         narrative=details.narrative,
         owning_team_id=actor.team_id,
         recorded_by=actor,
+        idempotency_key=key,
         created_at=now,
         updated_at=now,
     )

@@ -26,6 +26,15 @@ class OccurrenceRecordApi(BaseApi):
     required_capability = Capability.INCIDENT_RECORD
 
     @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "Idempotency-Key",
+                OpenApiTypes.STR,
+                OpenApiParameter.HEADER,
+                required=False,
+                description="The same key from the same user twice records one occurrence",
+            )
+        ],
         request=OccurrenceRecordInput,
         responses={201: OccurrenceSummaryOutput},
         operation_id="incidents_record",
@@ -38,6 +47,7 @@ class OccurrenceRecordApi(BaseApi):
                 actor=acting_user(request),
                 details=payload.details(),
                 involvements=payload.involvement_details(),
+                idempotency_key=request.headers.get("Idempotency-Key", ""),
             )
         except OccurrenceInvalid as exc:
             raise exceptions.ValidationError(exc.errors) from exc

@@ -7,12 +7,16 @@ from rest_framework import serializers
 from safeguard.incidents.api.serializers import VoiceOfChildInput
 from safeguard.incidents.rules.voice_of_child import VoiceOfChild
 from safeguard.referrals.models import (
+    PROTECTION_NOTICE_CHOICES,
     RAG_CHOICES,
     REFERRAL_METHOD_CHOICES,
     SOCIAL_CARE_DECISION_CHOICES,
+    STRATEGY_OUTCOME_CHOICES,
     TRIAGE_DECISION_CHOICES,
     ChildConcern,
+    PoliceProtection,
     Referral,
+    StrategyDiscussion,
 )
 from safeguard.referrals.services import ConcernDetails, ReferralDetails
 
@@ -105,4 +109,58 @@ class ReferralOutput(serializers.ModelSerializer[Referral]):
             "decision",
             "decision_note",
             "decided_at",
+        ]
+
+
+class AttendeeInput(serializers.Serializer[Any]):
+    name = serializers.CharField(max_length=200)
+    agency = serializers.CharField(max_length=200)
+
+
+class StrategyDiscussionInput(serializers.Serializer[Any]):
+    held_at = serializers.DateTimeField()
+    attendees = AttendeeInput(many=True)
+    police_actions = serializers.CharField(max_length=10_000)
+    outcome = serializers.ChoiceField(choices=STRATEGY_OUTCOME_CHOICES)
+
+
+class StrategyDiscussionOutput(serializers.ModelSerializer[StrategyDiscussion]):
+    class Meta:
+        model = StrategyDiscussion
+        fields = ["id", "referral", "held_at", "attendees", "police_actions", "outcome"]
+
+
+class PoliceProtectionInput(serializers.Serializer[Any]):
+    child_id = serializers.UUIDField()
+    starts_at = serializers.DateTimeField()
+    reason = serializers.CharField(max_length=10_000)
+    accommodation = serializers.CharField(max_length=200)
+
+
+class ProtectionNoticeInput(serializers.Serializer[Any]):
+    notice = serializers.ChoiceField(choices=PROTECTION_NOTICE_CHOICES)
+    given_at = serializers.DateTimeField()
+    detail = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
+
+
+class ProtectionEndInput(serializers.Serializer[Any]):
+    ends_at = serializers.DateTimeField()
+    end_reason = serializers.CharField(max_length=2000)
+    delay_reason = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=2000
+    )
+
+
+class PoliceProtectionOutput(serializers.ModelSerializer[PoliceProtection]):
+    class Meta:
+        model = PoliceProtection
+        fields = [
+            "id",
+            "reference",
+            "child",
+            "starts_at",
+            "ends_at",
+            "reason",
+            "accommodation",
+            "end_reason",
         ]

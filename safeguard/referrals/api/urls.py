@@ -20,4 +20,20 @@ urlpatterns = [
         name="referral-acknowledge",
     ),
     path("<uuid:referral_id>/decide/", views.ReferralDecideApi.as_view(), name="referral-decide"),
+    path(
+        "<uuid:referral_id>/strategy-discussions/",
+        views.StrategyDiscussionRecordApi.as_view(),
+        name="strategy-discussion-record",
+    ),
+    path("police-protection/", views.PoliceProtectionStartApi.as_view(), name="protection-start"),
+    path(
+        "police-protection/<uuid:protection_id>/notices/",
+        views.ProtectionNoticeApi.as_view(),
+        name="protection-notice",
+    ),
+    path(
+        "police-protection/<uuid:protection_id>/end/",
+        views.ProtectionEndApi.as_view(),
+        name="protection-end",
+    ),
 ]

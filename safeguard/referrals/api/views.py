@@ -18,18 +18,29 @@ from safeguard.referrals.api.serializers import (
     ConcernOutput,
     ConcernRecordInput,
     ConcernTriageInput,
+    PoliceProtectionInput,
+    PoliceProtectionOutput,
+    ProtectionEndInput,
+    ProtectionNoticeInput,
     ReferralDecisionInput,
     ReferralOutput,
     ReferralSendInput,
+    StrategyDiscussionInput,
+    StrategyDiscussionOutput,
 )
 from safeguard.referrals.selectors import referral_list
 from safeguard.referrals.services import (
+    Attendee,
     ReferralInvalid,
     concern_record,
     concern_triage,
+    police_protection_end,
+    police_protection_notice_record,
+    police_protection_start,
     referral_acknowledge,
     referral_decide,
     referral_send,
+    strategy_discussion_record,
 )
 
 IDEMPOTENCY = OpenApiParameter(
@@ -136,3 +147,89 @@ class ReferralDecideApi(BaseApi):
         except ReferralInvalid as exc:
             raise exceptions.ValidationError(exc.errors) from exc
         return Response(ReferralOutput(referral).data)
+
+
+class StrategyDiscussionRecordApi(BaseApi):
+    required_capability = Capability.STRATEGY_RECORD
+
+    @extend_schema(
+        request=StrategyDiscussionInput,
+        responses={201: StrategyDiscussionOutput},
+        operation_id="referrals_strategy_discussion_record",
+    )
+    def post(self, request: Request, referral_id: UUID) -> Response:
+        payload = StrategyDiscussionInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        try:
+            discussion = strategy_discussion_record(
+                actor=acting_user(request),
+                referral_id=referral_id,
+                held_at=data["held_at"],
+                attendees=[Attendee(a["name"], a["agency"]) for a in data["attendees"]],
+                police_actions=data["police_actions"],
+                outcome=data["outcome"],
+            )
+        except ReferralInvalid as exc:
+            raise exceptions.ValidationError(exc.errors) from exc
+        return Response(StrategyDiscussionOutput(discussion).data, status=status.HTTP_201_CREATED)
+
+
+class PoliceProtectionStartApi(BaseApi):
+    required_capability = Capability.POLICE_PROTECTION_RECORD
+
+    @extend_schema(
+        request=PoliceProtectionInput,
+        responses={201: PoliceProtectionOutput},
+        operation_id="referrals_police_protection_start",
+    )
+    def post(self, request: Request) -> Response:
+        payload = PoliceProtectionInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            protection = police_protection_start(
+                actor=acting_user(request), **payload.validated_data
+            )
+        except ReferralInvalid as exc:
+            raise exceptions.ValidationError(exc.errors) from exc
+        return Response(PoliceProtectionOutput(protection).data, status=status.HTTP_201_CREATED)
+
+
+class ProtectionNoticeApi(BaseApi):
+    required_capability = Capability.POLICE_PROTECTION_RECORD
+
+    @extend_schema(
+        request=ProtectionNoticeInput,
+        responses={201: None},
+        operation_id="referrals_police_protection_notice",
+    )
+    def post(self, request: Request, protection_id: UUID) -> Response:
+        payload = ProtectionNoticeInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            police_protection_notice_record(
+                actor=acting_user(request), protection_id=protection_id, **payload.validated_data
+            )
+        except ReferralInvalid as exc:
+            raise exceptions.ValidationError(exc.errors) from exc
+        return Response(status=status.HTTP_201_CREATED)
+
+
+class ProtectionEndApi(BaseApi):
+    required_capability = Capability.POLICE_PROTECTION_RECORD
+
+    @extend_schema(
+        request=ProtectionEndInput,
+        responses=PoliceProtectionOutput,
+        operation_id="referrals_police_protection_end",
+    )
+    def post(self, request: Request, protection_id: UUID) -> Response:
+        payload = ProtectionEndInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            protection = police_protection_end(
+                actor=acting_user(request), protection_id=protection_id, **payload.validated_data
+            )
+        except ReferralInvalid as exc:
+            raise exceptions.ValidationError(exc.errors) from exc
+        return Response(PoliceProtectionOutput(protection).data)

@@ -144,3 +144,31 @@ class TestOccurrenceApi:
         )
         assert bad.status_code == 400
         assert not Occurrence.objects.exists()
+
+
+class TestOccurrenceIdempotency:
+    def test_the_same_key_twice_records_one_occurrence(self, client_for) -> None:
+        client, _ = client_for(Role.RESPONSE_OFFICER)
+        adult = make_person(date_of_birth=dt.date(1980, 1, 1))
+        body = {
+            "occurrence_type": "OTHER",
+            "occurred_at": "2026-11-20T21:30:00Z",
+            "location": "Street",
+            "narrative": "Report",
+            "involvements": [{"person_id": str(adult.pk), "role": "WITNESS"}],
+        }
+        url = reverse("incidents-api:occurrence-record")
+        first = client.post(
+            url,
+            json.dumps(body),
+            content_type="application/json",
+            headers={"Idempotency-Key": "k1"},
+        )
+        again = client.post(
+            url,
+            json.dumps(body),
+            content_type="application/json",
+            headers={"Idempotency-Key": "k1"},
+        )
+        assert first.json()["id"] == again.json()["id"]
+        assert Occurrence.objects.count() == 1

@@ -330,3 +330,61 @@ class TestAllocationPage:
         assert (
             "dc_fictional" in queue_client.get(reverse("referrals:triage-queue")).content.decode()
         )
+
+
+class TestStrategyAndProtectionApi:
+    def test_strategy_discussion_and_police_protection_over_the_api(
+        self, client_for, make_user
+    ) -> None:
+        with use_clock(FixedClock(PAST_FRIDAY)):
+            referral = a_referral(
+                make_user(Role.RESPONSE_OFFICER),
+                make_user(Role.MASH_RESEARCHER),
+                social_care(),
+                at=PAST_FRIDAY,
+            )
+        client, _ = client_for(Role.INVESTIGATOR)
+        url = reverse(
+            "referrals-api:strategy-discussion-record", kwargs={"referral_id": referral.pk}
+        )
+        body = {
+            "held_at": "2026-11-23T10:00:00Z",
+            "attendees": [{"name": "DS Fictional", "agency": "Police"}],
+            "police_actions": "Joint visit",
+            "outcome": "SECTION_47_JOINT",
+        }
+        assert (
+            client.post(url, json.dumps(body), content_type="application/json").status_code == 201
+        )
+        bad = client.post(
+            url, json.dumps({**body, "outcome": "MAYBE"}), content_type="application/json"
+        )
+        assert bad.status_code == 400
+        child = make_person(date_of_birth=dt.date(2019, 1, 1))
+        started = client.post(
+            reverse("referrals-api:protection-start"),
+            json.dumps(
+                {
+                    "child_id": str(child.pk),
+                    "starts_at": "2026-11-24T02:00:00Z",
+                    "reason": "Child left alone overnight",
+                    "accommodation": "Fictional foster carer",
+                }
+            ),
+            content_type="application/json",
+        )
+        assert started.status_code == 201
+        pid = started.json()["id"]
+        notice = client.post(
+            reverse("referrals-api:protection-notice", kwargs={"protection_id": pid}),
+            json.dumps({"notice": "PARENTS", "given_at": "2026-11-24T03:00:00Z"}),
+            content_type="application/json",
+        )
+        assert notice.status_code == 201
+        ended = client.post(
+            reverse("referrals-api:protection-end", kwargs={"protection_id": pid}),
+            json.dumps({"ends_at": "2026-11-25T02:00:00Z", "end_reason": "Returned home"}),
+            content_type="application/json",
+        )
+        assert ended.status_code == 200
+        assert ended.json()["ends_at"] is not None
