@@ -231,18 +231,7 @@ def concern_triage(
     concern.status = ConcernStatus.CLOSED if closing else ConcernStatus.TRIAGED
     concern.updated_at = now
     concern.save()
-    try:
-        clock_stop(
-            actor=actor,
-            subject=Subject.of(concern),
-            kind=TRIAGE_CLOCK,
-            stopped_at=now,
-            breach_reason=delay_reason,
-        )
-    except BreachReasonRequired as exc:
-        raise ReferralInvalid({"delay_reason": [str(exc)]}) from exc
-    except ClockNotRunning:
-        pass  # concerns recorded before triage clocks existed
+    _stop_clock(actor, Subject.of(concern), TRIAGE_CLOCK, stopped_at=now, delay_reason=delay_reason)
     audit_event_record(
         actor=actor,
         operation=Operation.ALTERATION,
@@ -256,6 +245,28 @@ def concern_triage(
         },
     )
     return concern
+
+
+def _stop_clock(
+    actor: User, subject: Subject, kind: str, *, stopped_at: dt.datetime, delay_reason: str
+) -> None:
+    """Stop a step's clock; a late stop needs the delay reason as a field error.
+
+    A record with no running clock of that kind (loaded from another system, say) still
+    completes its step: the clock is what measures the step, not what permits it.
+    """
+    try:
+        clock_stop(
+            actor=actor,
+            subject=subject,
+            kind=kind,
+            stopped_at=stopped_at,
+            breach_reason=delay_reason,
+        )
+    except BreachReasonRequired as exc:
+        raise ReferralInvalid({"delay_reason": [str(exc)]}) from exc
+    except ClockNotRunning:
+        return
 
 
 def mash_team() -> Team | None:
@@ -434,16 +445,9 @@ def referral_decide(
     referral.acknowledged_by = referral.acknowledged_by or actor
     referral.updated_at = now
     referral.save()
-    try:
-        clock_stop(
-            actor=actor,
-            subject=Subject.of(referral),
-            kind=DECISION_CLOCK,
-            stopped_at=now,
-            breach_reason=delay_reason,
-        )
-    except BreachReasonRequired as exc:
-        raise ReferralInvalid({"delay_reason": [str(exc)]}) from exc
+    _stop_clock(
+        actor, Subject.of(referral), DECISION_CLOCK, stopped_at=now, delay_reason=delay_reason
+    )
     audit_event_record(
         actor=actor,
         operation=Operation.ALTERATION,
@@ -709,16 +713,13 @@ def police_protection_end(
     protection.end_reason = end_reason.strip()
     protection.updated_at = clock.now()
     protection.save(update_fields=["ends_at", "end_reason", "updated_at"])
-    try:
-        clock_stop(
-            actor=actor,
-            subject=Subject.of(protection),
-            kind=PROTECTION_CLOCK,
-            stopped_at=ends_at,
-            breach_reason=delay_reason,
-        )
-    except BreachReasonRequired as exc:
-        raise ReferralInvalid({"delay_reason": [str(exc)]}) from exc
+    _stop_clock(
+        actor,
+        Subject.of(protection),
+        PROTECTION_CLOCK,
+        stopped_at=ends_at,
+        delay_reason=delay_reason,
+    )
     audit_event_record(
         actor=actor,
         operation=Operation.ALTERATION,
