@@ -10,7 +10,7 @@ urlpatterns = [
     path("access/", include("safeguard.access.web.urls")),
     path("incidents/", include("safeguard.incidents.web.urls")),
     path("referrals/", include("safeguard.referrals.web.urls")),
-    path("work/", include("safeguard.clocks.web.urls")),
+    path("work/", include("safeguard.web.work_urls")),
     path("api/v1/", include("config.api")),
 ]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from uuid import UUID
 
+from safeguard.access.policies import require_capability
+from safeguard.access.rules.capabilities import Capability
 from safeguard.audit.rules.operations import Operation
 from safeguard.audit.services import Subject, audit_event_record
 from safeguard.core.exceptions import NotFoundOrForbidden
@@ -60,3 +62,16 @@ def risk_assessment_get(*, actor: User, assessment_id: UUID, purpose: str) -> Ri
         justification=justification,
     )
     return assessment
+
+
+def risk_assessment_list_awaiting_review(*, actor: User, limit: int = 100) -> list[RiskAssessment]:
+    """Return assessments by others still awaiting a supervisor's review, oldest first.
+
+    They carry no names (subject type and id, levels): the list links to each subject's page,
+    whose own read is logged with its purpose.
+
+    :raises CapabilityMissing: the actor cannot review risk
+    """
+    require_capability(actor, Capability.RISK_REVIEW)
+    waiting = RiskAssessment.objects.filter(reviewed_at__isnull=True).exclude(assessed_by=actor)
+    return list(waiting.select_related("assessed_by").order_by("assessed_at")[:limit])

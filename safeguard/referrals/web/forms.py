@@ -9,6 +9,7 @@ from safeguard.incidents.rules.voice_of_child import VoiceOfChild
 from safeguard.incidents.web.forms import YES_NO, DateTimeInput
 from safeguard.referrals.models import (
     PROTECTION_NOTICE_CHOICES,
+    RAG_CHOICES,
     REFERRAL_METHOD_CHOICES,
     SOCIAL_CARE_DECISION_CHOICES,
     STRATEGY_OUTCOME_CHOICES,
@@ -227,3 +228,16 @@ class AllocationForm(forms.Form):
         field = self.fields["officer"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", "Choose an officer"), *officers]
+
+
+class RiskReviewForm(forms.Form):
+    agreed = forms.ChoiceField(
+        label="Do you agree with the RAG grade?",
+        choices=[("", "Choose"), ("yes", "Yes, agree"), ("no", "No, change it")],
+    )
+    level = forms.ChoiceField(
+        label="Grade, if you change it", required=False, choices=[("", "Keep"), *RAG_CHOICES]
+    )
+    note = forms.CharField(
+        label="Review note", required=False, widget=forms.Textarea, max_length=5000
+    )

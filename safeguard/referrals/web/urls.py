@@ -8,6 +8,11 @@ urlpatterns = [
     path("concerns/new/", views.ConcernCreateView.as_view(), name="concern-create"),
     path("triage/", views.TriageQueueView.as_view(), name="triage-queue"),
     path(
+        "concerns/<uuid:concern_id>/risk-review/",
+        views.ConcernRiskReviewView.as_view(),
+        name="concern-risk-review",
+    ),
+    path(
         "concerns/<uuid:concern_id>/allocate/",
         views.ConcernAllocateView.as_view(),
         name="concern-allocate",

@@ -16,7 +16,9 @@ from safeguard.access.rules.capabilities import Capability
 from safeguard.accounts.acting import acting_user
 from safeguard.accounts.models import User
 from safeguard.accounts.selectors import social_care_choices
+from safeguard.audit.services import Subject
 from safeguard.clocks.selectors import caseload_by_officer
+from safeguard.core.exceptions import DomainError
 from safeguard.incidents.services import OccurrenceInvalid
 from safeguard.people.selectors import person_id_for_reference
 from safeguard.referrals.models import PROTECTION_NOTICE_CHOICES, ChildConcern
@@ -58,11 +60,15 @@ from safeguard.referrals.web.forms import (
     ProtectionEndForm,
     ProtectionNoticeForm,
     ReferralForm,
+    RiskReviewForm,
     StrategyDiscussionForm,
     TriageForm,
     apply_field_errors,
     ppn_form_class,
 )
+from safeguard.risk.policies import can_read_risk_assessments, can_review_risk_assessment
+from safeguard.risk.selectors import risk_assessment_list_for
+from safeguard.risk.services import RiskAssessmentInvalid, risk_assessment_review
 from safeguard.risk.web.forms import InstrumentForm
 from safeguard.web.purposes import PurposeForm, purpose_redirect, state_purpose, stated_purpose
 from safeguard.web.views import CapabilityView
@@ -191,6 +197,7 @@ def _concern_page(
     risk_form: InstrumentForm | None = None,
     referral_form: ReferralForm | None = None,
     allocation_form: AllocationForm | None = None,
+    review_form: RiskReviewForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     actor = acting_user(request)
@@ -201,6 +208,11 @@ def _concern_page(
             reverse("referrals:concern-purpose", kwargs={"concern_id": concern_id}), request.path
         )
     concern = concern_get(actor=actor, concern_id=concern_id, purpose=purpose)
+    assessments = (
+        risk_assessment_list_for(actor=actor, subject=Subject.of(concern))
+        if can_read_risk_assessments(actor)
+        else []
+    )
     can_triage = concern.status == ConcernStatus.AWAITING_TRIAGE and has_capability(
         actor, Capability.TRIAGE_WORK
     )
@@ -222,6 +234,9 @@ def _concern_page(
         "allocation_form": allocation_form
         or AllocationForm(officers=_officer_choices(actor, concern)),
         "clocks": concern_clocks(concern=concern),
+        "assessments": assessments,
+        "review_form": review_form or RiskReviewForm(),
+        "can_review": bool(assessments) and can_review_risk_assessment(actor, assessments[0]),
     }
     return render(request, "referrals/concern_detail.html", context, status=status)
 
@@ -610,3 +625,37 @@ class ProtectionEndView(CapabilityView):
                     reverse("referrals:protection-detail", kwargs={"protection_id": protection_id})
                 )
         return _protection_page(request, protection_id, end_form=form, status=400)
+
+
+class ConcernRiskReviewView(CapabilityView):
+    """A supervisor agrees with, or changes, the RAG grade of a concern (awaiting approval)."""
+
+    required_capability = Capability.RISK_REVIEW
+
+    def post(self, request: HttpRequest, concern_id: UUID) -> HttpResponse:
+        actor = acting_user(request)
+        concern_reference_in_scope(actor=actor, concern_id=concern_id)
+        form = RiskReviewForm(request.POST)
+        assessment_id = request.POST.get("assessment_id", "")
+        if form.is_valid():
+            try:
+                risk_assessment_review(
+                    actor=actor,
+                    assessment_id=UUID(assessment_id),
+                    agreed=form.cleaned_data["agreed"] == "yes",
+                    level=form.cleaned_data["level"] or None,
+                    note=form.cleaned_data["note"],
+                )
+            except RiskAssessmentInvalid as exc:
+                apply_field_errors(form, exc.errors)
+            except (DomainError, ValueError) as exc:
+                form.add_error(None, str(exc) or "This review cannot be recorded.")
+            else:
+                messages.success(request, "Review recorded.")
+                return HttpResponseRedirect(
+                    reverse("referrals:concern-detail", kwargs={"concern_id": concern_id})
+                )
+        state_purpose(
+            request, concern_id, stated_purpose(request, concern_id) or "Supervision or review"
+        )
+        return _concern_page(request, concern_id, review_form=form, status=400)

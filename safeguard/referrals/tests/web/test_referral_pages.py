@@ -388,3 +388,45 @@ class TestStrategyAndProtectionApi:
         )
         assert ended.status_code == 200
         assert ended.json()["ends_at"] is not None
+
+
+class TestRiskReview:
+    def test_the_grade_awaits_the_supervisors_approval_and_is_reviewed_once(
+        self, client_for, make_user
+    ) -> None:
+        from safeguard.risk.models import RiskAssessment
+
+        with use_clock(FixedClock(PAST_FRIDAY)):
+            referral = a_referral(
+                make_user(Role.RESPONSE_OFFICER),
+                make_user(Role.MASH_RESEARCHER),
+                social_care(),
+                at=PAST_FRIDAY,
+            )
+        concern = referral.concern
+        client, _ = client_for(Role.SUPERVISOR)
+        waiting = client.get(reverse("work:supervision")).content.decode()
+        assert f"/referrals/concerns/{concern.pk}/" in waiting
+        client.post(
+            reverse("referrals:concern-purpose", kwargs={"concern_id": concern.pk}),
+            {"purpose": "Supervision or review"},
+        )
+        page = client.get(
+            reverse("referrals:concern-detail", kwargs={"concern_id": concern.pk})
+        ).content.decode()
+        assert "Awaiting review" in page
+        url = reverse("referrals:concern-risk-review", kwargs={"concern_id": concern.pk})
+        assessment = RiskAssessment.objects.get(subject_id=str(concern.pk))
+        assert (
+            client.post(url, {"assessment_id": str(assessment.pk), "agreed": ""}).status_code == 400
+        )
+        done = client.post(
+            url, {"assessment_id": str(assessment.pk), "agreed": "yes", "note": "Agreed"}
+        )
+        assert done.status_code == 302
+        again = client.post(url, {"assessment_id": str(assessment.pk), "agreed": "yes"})
+        assert again.status_code == 400
+        assert (
+            f"/referrals/concerns/{concern.pk}/"
+            not in client.get(reverse("work:supervision")).content.decode()
+        )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from safeguard.clocks.web import views
+from safeguard.web import work as views
 
 app_name = "work"
 urlpatterns = [

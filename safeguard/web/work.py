@@ -1,4 +1,7 @@
-"""Work pages built on the clocks: my work, the supervisor's view, the out-of-hours board."""
+"""Work pages across every pathway: my work, the supervisor's view, the out-of-hours board.
+
+They read the stored clocks (and risk assessments awaiting review), so they sit in the web
+layer above the apps."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from safeguard.access.policies import has_capability
 from safeguard.access.rules.capabilities import Capability
 from safeguard.accounts.acting import acting_user
 from safeguard.clocks.selectors import (
@@ -17,6 +21,7 @@ from safeguard.clocks.selectors import (
     clock_list_urgent,
     notification_list_for_user,
 )
+from safeguard.risk.selectors import risk_assessment_list_awaiting_review
 from safeguard.web.subjects import subject_url
 from safeguard.web.views import CapabilityView
 
@@ -52,9 +57,15 @@ class SupervisionView(CapabilityView):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         actor = acting_user(request)
+        approvals = (
+            risk_assessment_list_awaiting_review(actor=actor)
+            if has_capability(actor, Capability.RISK_REVIEW)
+            else []
+        )
         context = {
             "rows": _rows(clock_list_breached(actor=actor)),
             "caseload": caseload_by_officer(actor=actor),
+            "approvals": [(a, subject_url(a.subject_type, a.subject_id)) for a in approvals],
         }
         return render(request, "clocks/supervision.html", context)
 
