@@ -94,7 +94,9 @@ class TriageForm(forms.Form):
     decision = forms.ChoiceField(
         label="Decision", choices=[("", "Choose"), *TRIAGE_DECISION_CHOICES]
     )
-    rationale = forms.CharField(label="Rationale", widget=forms.Textarea, max_length=5000)
+    rationale = forms.CharField(
+        label="Reason for the decision", widget=forms.Textarea, max_length=5000
+    )
     delay_reason = forms.CharField(
         label="Reason for any delay",
         required=False,
