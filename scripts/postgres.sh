@@ -17,11 +17,11 @@ if "$BIN/pg_isready" -h 127.0.0.1 -p "$PORT" -q 2>/dev/null; then
   echo "postgresql://postgres@127.0.0.1:$PORT/safeguard"
   exit 0
 fi
-if [ ! -s "$DATA/PG_VERSION" ]; then
-  mkdir -p "$DATA"
-  [ "$(id -u)" = 0 ] && chown postgres:postgres "$DATA"
-  as_postgres "$BIN/initdb" -D "$DATA" -A trust -U postgres --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-fi
+# No server answers: start a fresh cluster (a killed one may have left a stale lock file).
+rm -rf "$DATA"
+mkdir -p "$DATA"
+if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$DATA"; fi
+as_postgres "$BIN/initdb" -D "$DATA" -A trust -U postgres --encoding=UTF8 --locale=C.UTF-8 >/dev/null
 as_postgres "$BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w \
   -o "-p $PORT -c listen_addresses=127.0.0.1 -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
   start >/dev/null
