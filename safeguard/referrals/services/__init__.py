@@ -58,12 +58,12 @@ __all__ = [
     "concern_triage",
     "conference_held_record",
     "mash_team",
-    "step_clock_stop",
     "police_protection_end",
     "police_protection_notice_record",
     "police_protection_start",
     "referral_acknowledge",
     "referral_decide",
     "referral_send",
+    "step_clock_stop",
     "strategy_discussion_record",
 ]

@@ -36,7 +36,7 @@ from safeguard.referrals.rules.codes import (
     TriageDecision,
 )
 from safeguard.referrals.selectors import concern_ppn_prefill
-from safeguard.referrals.services.common import LONDON, ReferralInvalid, step_clock_stop, mash_team
+from safeguard.referrals.services.common import LONDON, ReferralInvalid, mash_team, step_clock_stop
 from safeguard.risk.policy import ppn_escalation_check
 from safeguard.risk.rules.ppn_rag import PPN_RAG_CODE
 from safeguard.risk.services import RiskAssessmentInvalid, risk_assessment_record
@@ -196,7 +196,9 @@ def concern_triage(
     concern.status = ConcernStatus.CLOSED if closing else ConcernStatus.TRIAGED
     concern.updated_at = now
     concern.save()
-    step_clock_stop(actor, Subject.of(concern), TRIAGE_CLOCK, stopped_at=now, delay_reason=delay_reason)
+    step_clock_stop(
+        actor, Subject.of(concern), TRIAGE_CLOCK, stopped_at=now, delay_reason=delay_reason
+    )
     audit_event_record(
         actor=actor,
         operation=Operation.ALTERATION,
