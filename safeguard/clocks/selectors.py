@@ -108,7 +108,11 @@ def clock_list_for_user(
 
 
 def clock_list_breached(
-    *, actor: User, team: Team | None = None, stopped_since: datetime | None = None
+    *,
+    actor: User,
+    team: Team | None = None,
+    stopped_since: datetime | None = None,
+    limit: int | None = None,
 ) -> list[ClockWithStatus]:
     """Return a team's breaches: clocks overdue now, then clocks stopped late.
 
@@ -130,8 +134,10 @@ def clock_list_breached(
     if stopped_since is not None:
         finished &= Q(stopped_at__gte=stopped_since)
     overdue = Q(stopped_at__isnull=True, due_at__lt=now)
-    clocks = _clocks().filter(owner_team_id=team_id).filter(finished | overdue)
-    return _with_status(_running_first(clocks), now=now)
+    clocks = _running_first(_clocks().filter(owner_team_id=team_id).filter(finished | overdue))
+    if limit is not None:
+        clocks = clocks[:limit]
+    return _with_status(clocks, now=now)
 
 
 def clock_list_urgent(*, actor: User) -> list[ClockWithStatus]:
@@ -200,7 +206,7 @@ def caseload_by_officer(*, actor: User, team: Team | None = None) -> list[Office
 
     :raises CapabilityMissing: the actor does not supervise
     """
-    from django.db.models import Count
+    from django.db.models import Count, FilteredRelation
 
     from safeguard.accounts.models import User as UserModel
 
@@ -209,12 +215,17 @@ def caseload_by_officer(*, actor: User, team: Team | None = None) -> list[Office
     if team_id is None:
         return []
     now = clock.now()
-    running = Q(statutory_clocks__stopped_at__isnull=True)
+    # Join only the running clocks (FilteredRelation), not every clock an officer ever owned.
     officers = (
         UserModel.objects.filter(team_id=team_id, is_active=True)
         .annotate(
-            running=Count("statutory_clocks", filter=running),
-            overdue=Count("statutory_clocks", filter=running & Q(statutory_clocks__due_at__lt=now)),
+            open_clocks=FilteredRelation(
+                "statutory_clocks", condition=Q(statutory_clocks__stopped_at__isnull=True)
+            )
+        )
+        .annotate(
+            running=Count("open_clocks"),
+            overdue=Count("open_clocks", filter=Q(open_clocks__due_at__lt=now)),
         )
         .order_by("-running", "username")
     )

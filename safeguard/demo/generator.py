@@ -20,11 +20,24 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from safeguard.access.rules.capabilities import Role
 from safeguard.demo import names
 from safeguard.demo.names import FEMALE, MALE, Community
+from safeguard.demo.pathways import (
+    ADULT_WITH_DOB_DAYS,
+    ADULT_WITHOUT_DOB_DAYS,
+    MASH,
+    PPU,
+    AdultCandidate,
+    ChildCandidate,
+    ClockRules,
+    OfficerRow,
+    PathwayBatch,
+    PathwayPlanner,
+    PathwaySpec,
+)
 from safeguard.people.rules.codes import (
     AliasKind,
     ChildProtectionCategory,
@@ -62,12 +75,63 @@ class SizeSpec:
     hotels: int
     # Households generated (and written) per batch.
     batch_households: int
+    # The year of casework: occurrences, concerns, referrals and their clocks.
+    pathway: PathwaySpec = field(default_factory=PathwaySpec)
 
 
 SIZES: dict[str, SizeSpec] = {
-    "tiny": SizeSpec("tiny", 150, 2, 1, 2, 10_000),
-    "demo": SizeSpec("demo", 5_000, 10, 3, 5, 10_000),
-    "force-year": SizeSpec("force-year", 1_000_000, 340, 70, 60, 10_000),
+    "tiny": SizeSpec(
+        "tiny",
+        150,
+        2,
+        1,
+        2,
+        10_000,
+        PathwaySpec(
+            occurrences=45,
+            concerns=20,
+            awaiting_triage=2,
+            running_due=1,
+            running_overdue=1,
+            ppu_officers=1,
+        ),
+    ),
+    "demo": SizeSpec(
+        "demo",
+        5_000,
+        10,
+        3,
+        5,
+        10_000,
+        PathwaySpec(
+            occurrences=1_500,
+            concerns=200,
+            awaiting_triage=15,
+            referral_pending=1,
+            running_due=2,
+            running_overdue=4,
+            mash_officers=2,
+            ppu_officers=2,
+        ),
+    ),
+    "force-year": SizeSpec(
+        "force-year",
+        1_000_000,
+        340,
+        70,
+        60,
+        10_000,
+        PathwaySpec(
+            occurrences=300_000,
+            concerns=40_000,
+            awaiting_triage=3_000,
+            referral_pending=60,
+            running_due=120,
+            running_overdue=300,
+            mash_officers=6,
+            ppu_officers=4,
+        ),
+    ),
 }
 
 
@@ -117,6 +181,8 @@ class UserRow:
     team_code: str | None
     organisation_id: str | None
     collar_number: str = ""
+    # Demo accounts share the published password; generated colleagues cannot sign in.
+    can_sign_in: bool = True
 
 
 @dataclass(slots=True)
@@ -540,6 +606,24 @@ class ForceGenerator:
         self.schools: dict[tuple[str, str], list[str]] = {}
         self.schools_by_phase: dict[str, list[str]] = {"primary": [], "secondary": []}
         self.household_count = 0
+        # Casework draws from its own stream, so the population is the same with or without it.
+        self.pathway_rng = random.Random(f"pathways:{seed}")
+        spec = size.pathway
+        # Children and adults set aside during the population for the casework: enough to
+        # choose from (about twice the concerns), without holding the whole force in memory.
+        expected_children = 0.3 * size.people
+        self._child_share = (
+            1.0 if size.people <= 10_000 else min(1.0, 2 * spec.concerns / expected_children)
+        )
+        background = max(0, spec.occurrences - spec.concerns)
+        self._adult_share = min(1.0, background / max(1, size.people))
+        # Kept as plain tuples of strings and numbers, which the garbage collector stops
+        # tracking: a hundred thousand tracked objects would slow every later collection
+        # (measured: 35% slower population).
+        self.child_candidates: list[tuple[Any, ...]] = []
+        self.adult_candidates: list[tuple[Any, ...]] = []
+        self._setting: Setting | None = None
+        self._population_done = False
 
     # -- basic draws --
 
@@ -640,13 +724,14 @@ class ForceGenerator:
             hotel_names.add(name)
             organisations.append(OrganisationRow(self._uuid(), name, HOTEL))
         terms, closures = self._calendars(schools)
-        return Setting(
+        self._setting = Setting(
             teams=list(TEAMS),
             organisations=organisations,
             terms=terms,
             closures=closures,
-            users=self._users(organisations),
+            users=self._users(organisations) + self._colleagues(organisations),
         )
+        return self._setting
 
     def _calendars(self, schools: list[OrganisationRow]) -> tuple[list[TermRow], list[ClosureRow]]:
         rng = self.rng
@@ -716,6 +801,149 @@ class ForceGenerator:
             )
         return users
 
+    def _colleagues(self, organisations: list[OrganisationRow]) -> list[UserRow]:
+        """Return officers beside the demo accounts, and a duty worker for each other CSC.
+
+        They carry the casework so that caseload and allocation views have several rows;
+        none can sign in. Drawn from the casework's own random stream.
+        """
+        spec = self.size.pathway
+        if not spec.concerns:
+            return []
+        rng = self.pathway_rng
+        users = []
+        plan = [(MASH, Role.MASH_RESEARCHER, n) for n in range(spec.mash_officers)] + [
+            (PPU, Role.INVESTIGATOR, n) for n in range(spec.ppu_officers)
+        ]
+        for team_code, role, number in plan:
+            community = self._community_from(rng)
+            gender = rng.choice((FEMALE, MALE))
+            first = rng.choice(community.given_female if gender == FEMALE else community.given_male)
+            last = rng.choice(community.family)
+            if gender == FEMALE and community.gendered_surnames:
+                last = names.feminine_surname(last)
+            username = f"{team_code.lower()}{number + 1:02d}"
+            users.append(
+                UserRow(
+                    username=username,
+                    role=role,
+                    first_name=first,
+                    last_name=last,
+                    email=f"{username}@demo.safeguard.invalid",
+                    team_code=team_code,
+                    organisation_id=None,
+                    collar_number=f"DC {rng.randrange(1000, 9999)}",
+                    can_sign_in=False,
+                )
+            )
+        social_care = [o for o in organisations if o.kind == CSC]
+        for org in social_care[1:]:  # the first is the demo "socialcare" account's
+            slug = org.local_authority.lower().replace(" ", "-")
+            username = f"socialcare-{slug}"
+            users.append(
+                UserRow(
+                    username=username,
+                    role=Role.SOCIAL_CARE_USER,
+                    first_name="Duty",
+                    last_name=f"Social Worker ({org.local_authority})",
+                    email=f"{username}@demo.safeguard.invalid",
+                    team_code=None,
+                    organisation_id=org.id,
+                    can_sign_in=False,
+                )
+            )
+        return users
+
+    def _community_from(self, rng: random.Random) -> Community:
+        return rng.choices(self.communities, cum_weights=self._community_cum)[0]
+
+    # -- casework --
+
+    def pathways(self, *, now: dt.datetime, rules: ClockRules) -> Iterator[PathwayBatch]:
+        """Yield the year of casework before ``now``, about a month per batch.
+
+        Call after :meth:`population` has been run to the end: the casework is about the
+        people it made.
+
+        :raises RuntimeError: the population has not been made yet
+        """
+        spec = self.size.pathway
+        if not spec.concerns:
+            return iter(())
+        if self._setting is None or not self._population_done:
+            raise RuntimeError("Make the setting and the whole population first")
+        users = self._setting.users
+        officers = [
+            OfficerRow(u.username, u.team_code)
+            for u in users
+            if u.role in (Role.MASH_RESEARCHER, Role.INVESTIGATOR) and u.team_code in (MASH, PPU)
+        ]
+        by_role = {u.role: u for u in users if u.username in DEMO_USERNAMES}
+        response = by_role[Role.RESPONSE_OFFICER]
+        investigator = by_role[Role.INVESTIGATOR]
+        # Response officers record most incidents; CAIT some of the concerns.
+        recorders = [OfficerRow(response.username, response.team_code)] * 4 + [
+            OfficerRow(investigator.username, investigator.team_code)
+        ]
+        social_workers = {
+            u.organisation_id: u.username
+            for u in users
+            if u.role is Role.SOCIAL_CARE_USER and u.organisation_id
+        }
+        csc_by_authority = {
+            o.local_authority: o.id for o in self._setting.organisations if o.kind == CSC
+        }
+        planner = PathwayPlanner(
+            rng=self.pathway_rng,
+            spec=spec,
+            now=now,
+            rules=rules,
+            children=[ChildCandidate(*c) for c in self.child_candidates],
+            adults=[AdultCandidate(*a) for a in self.adult_candidates],
+            officers=officers,
+            recorders=recorders,
+            social_workers=social_workers,
+            csc_by_authority=csc_by_authority,
+            reviewer=by_role[Role.SUPERVISOR].username,
+        )
+        return planner.batches()
+
+    def _set_aside(self, residents: list[_Member], address: AddressRow, town_row: Town) -> None:
+        """Keep some of a household's children and adults for the casework."""
+        if not self.size.pathway.concerns:
+            return
+        draw = self.pathway_rng.random
+        children = [
+            m
+            for m in residents
+            if m.is_child and draw() < self._child_share and not m.row.is_restricted
+        ]
+        adults = [m for m in residents if not m.is_child and _adult_on_record(m)]
+        chosen_adults = [(i, m) for i, m in enumerate(adults) if draw() < self._adult_share]
+        if not children and not chosen_adults:
+            return
+        location = ", ".join(p for p in (address.line_1, address.line_2, address.town) if p)
+        pair = tuple((m.row.id, m.gender) for m in adults[:2])
+        for member in children:
+            row = member.row
+            self.child_candidates.append(
+                (
+                    row.id,
+                    row.given_name,
+                    member.age_days,
+                    location,
+                    address.postcode,
+                    town_row[3],
+                    _communication_needs(row),
+                    pair,
+                )
+            )
+        for index, member in chosen_adults:
+            partner = pair[1 - index][0] if index < 2 and len(pair) == 2 else None
+            self.adult_candidates.append(
+                (member.row.id, member.gender, location, address.postcode, partner)
+            )
+
     # -- population --
 
     def population(self) -> Iterator[PopulationBatch]:
@@ -733,6 +961,7 @@ class ForceGenerator:
                 self.household_count += 1
             made += len(batch.people)
             yield batch
+        self._population_done = True
 
     # -- people --
 
@@ -1113,6 +1342,7 @@ class ForceGenerator:
         for member in residents:
             if member.is_child:
                 self._school(member, town_row[0], chosen)
+        self._set_aside(residents, address, town_row)
         if kind != "childrens_home":
             self._plans(batch, [m for m in family if m.is_child], spec)
         for member in family:
@@ -1849,6 +2079,26 @@ class ForceGenerator:
         elif label == "middle_name_as_given":
             row.given_name, row.middle_names = row.middle_names, ""
         return True
+
+
+def _adult_on_record(member: _Member) -> bool:
+    """Tell whether a person was an adult a year ago on the record too (see pathways)."""
+    if member.row.date_of_birth is not None:
+        return member.age_days >= ADULT_WITH_DOB_DAYS
+    return member.age_days >= ADULT_WITHOUT_DOB_DAYS
+
+
+SEND_NEEDS = {
+    SendStatus.SEN_SUPPORT.value: "SEN support at school: give time to answer, short questions.",
+    SendStatus.EHC_PLAN.value: "Education, health and care plan: communicates with some help.",
+}
+
+
+def _communication_needs(row: PersonRow) -> str:
+    """Return what an officer would note about talking with the child, from their record."""
+    if row.interpreter_needed == YesNoUnknown.YES.value and row.first_language:
+        return f"First language {row.first_language}; interpreter needed."
+    return SEND_NEEDS.get(row.send_status, "")
 
 
 def _irish_variant(family: str, gender: str, variants: names.VariantTables) -> str:

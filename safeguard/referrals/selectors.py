@@ -47,7 +47,7 @@ def triage_queue(*, actor: User) -> list[ChildConcern]:
     concerns = list(
         scope_concerns(actor)
         .filter(status=ConcernStatus.AWAITING_TRIAGE)
-        .select_related("child", "occurrence", "allocated_to")
+        .select_related("child", "allocated_to")
         .order_by("created_at")[:QUEUE_LIMIT]
     )
     if concerns:

@@ -5,6 +5,7 @@ layer above the apps."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
@@ -21,11 +22,15 @@ from safeguard.clocks.selectors import (
     clock_list_urgent,
     notification_list_for_user,
 )
+from safeguard.core import clock
 from safeguard.risk.selectors import risk_assessment_list_awaiting_review
 from safeguard.web.subjects import subject_url
 from safeguard.web.views import CapabilityView
 
 BOARD_REFRESH_SECONDS = 60
+# The supervision page shows overdue clocks and breaches of the last four weeks, at most 100.
+BREACH_WINDOW = dt.timedelta(days=28)
+BREACH_ROWS = 100
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,11 @@ class SupervisionView(CapabilityView):
             else []
         )
         context = {
-            "rows": _rows(clock_list_breached(actor=actor)),
+            "rows": _rows(
+                clock_list_breached(
+                    actor=actor, stopped_since=clock.now() - BREACH_WINDOW, limit=BREACH_ROWS
+                )
+            ),
             "caseload": caseload_by_officer(actor=actor),
             "approvals": [(a, subject_url(a.subject_type, a.subject_id)) for a in approvals],
         }

@@ -14,8 +14,10 @@ from safeguard.demo.generator import DEMO_PASSWORD, SIZES
 class Command(BaseCommand):
     help = (
         "Load a synthetic force: teams, partner organisations, school calendars, households "
-        "of invented people (with data-quality gaps and duplicate records) and one demo user "
-        "per role. Deterministic by --seed. Does nothing if the demo is already loaded."
+        "of invented people (with data-quality gaps and duplicate records), one demo user "
+        "per role, and a year of casework (occurrences with each child's voice, child "
+        "concerns triaged by the MASH, referrals to children's social care and their "
+        "statutory clocks). Deterministic by --seed. Does nothing if the demo is already loaded."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
