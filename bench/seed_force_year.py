@@ -42,6 +42,13 @@ TABLES = (
     ("people_personaddress", "address history"),
     ("people_relationship", "relationships"),
     ("people_childprotectionplan", "protection plans"),
+    ("incidents_occurrence", "occurrences"),
+    ("incidents_involvement", "involvements"),
+    ("incidents_voiceofchildrecord", "voice of the child records"),
+    ("referrals_childconcern", "child concerns"),
+    ("risk_riskassessment", "risk assessments"),
+    ("referrals_referral", "referrals"),
+    ("clocks_statutoryclock", "statutory clocks"),
     ("audit_auditevent", "audit events"),
 )
 

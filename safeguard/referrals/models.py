@@ -63,6 +63,8 @@ class ChildConcern(BaseModel):
 
     class Meta:
         ordering = ["created_at"]
+        # The MASH queue: awaiting triage, oldest first.
+        indexes = [models.Index(fields=["status", "created_at"], name="referrals_concern_queue")]
         constraints = [
             models.UniqueConstraint(
                 fields=["recorded_by", "idempotency_key"],

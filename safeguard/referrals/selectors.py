@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 MIN_PURPOSE_LENGTH = 5
 QUEUE_LIMIT = 200
+# The MASH queue shows the oldest concerns first, a page at a time.
+TRIAGE_QUEUE_PAGE = 50
 
 
 class PurposeRequired(DomainError):
@@ -48,7 +50,7 @@ def triage_queue(*, actor: User) -> list[ChildConcern]:
         scope_concerns(actor)
         .filter(status=ConcernStatus.AWAITING_TRIAGE)
         .select_related("child", "allocated_to")
-        .order_by("created_at")[:QUEUE_LIMIT]
+        .order_by("created_at")[:TRIAGE_QUEUE_PAGE]
     )
     if concerns:
         audit_event_record(

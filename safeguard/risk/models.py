@@ -70,6 +70,12 @@ class RiskAssessment(BaseModel):
                 name="risk_assessment_subject",
             ),
             models.Index(fields=["reviewed_at", "assessed_at"], name="risk_assessment_review"),
+            # Supervisors' "awaiting your approval": unreviewed, oldest first.
+            models.Index(
+                fields=["assessed_at"],
+                condition=Q(reviewed_at__isnull=True),
+                name="risk_assessment_awaiting",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

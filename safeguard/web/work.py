@@ -28,9 +28,9 @@ from safeguard.web.subjects import subject_url
 from safeguard.web.views import CapabilityView
 
 BOARD_REFRESH_SECONDS = 60
-# The supervision page shows overdue clocks and breaches of the last four weeks, at most 100.
+# The supervision page shows overdue clocks and breaches of the last four weeks, at most 50.
 BREACH_WINDOW = dt.timedelta(days=28)
-BREACH_ROWS = 100
+BREACH_ROWS = 50
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class SupervisionView(CapabilityView):
     def get(self, request: HttpRequest) -> HttpResponse:
         actor = acting_user(request)
         approvals = (
-            risk_assessment_list_awaiting_review(actor=actor)
+            risk_assessment_list_awaiting_review(actor=actor, limit=50)
             if has_capability(actor, Capability.RISK_REVIEW)
             else []
         )
