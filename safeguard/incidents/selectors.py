@@ -9,20 +9,14 @@ from django.db.models import Prefetch
 
 from safeguard.access.policies import require_capability
 from safeguard.access.rules.capabilities import Capability
+from safeguard.audit.purpose import require_purpose
 from safeguard.audit.rules.operations import Operation
 from safeguard.audit.services import Subject, audit_event_record
-from safeguard.core.exceptions import DomainError
 from safeguard.incidents.models import Involvement, Occurrence
 from safeguard.incidents.policies import occurrence_in_scope, scope_occurrences
 
 if TYPE_CHECKING:
     from safeguard.accounts.models import User
-
-MIN_PURPOSE_LENGTH = 5
-
-
-class PurposeRequired(DomainError):
-    """DPA 2018 s.62(2): a consultation records its justification (DOMAIN.md §9.3)."""
 
 
 def occurrence_get(*, actor: User, occurrence_id: UUID, purpose: str) -> Occurrence:
@@ -32,8 +26,7 @@ def occurrence_get(*, actor: User, occurrence_id: UUID, purpose: str) -> Occurre
     :raises PurposeRequired: no purpose given
     """
     require_capability(actor, Capability.INCIDENT_VIEW)
-    if len(purpose.strip()) < MIN_PURPOSE_LENGTH:
-        raise PurposeRequired("State why you are opening this occurrence.")
+    justification = require_purpose(purpose, what="this occurrence")
     occurrence_in_scope(actor, occurrence_id)
     occurrence = Occurrence.objects.prefetch_related(
         Prefetch("involvements", queryset=Involvement.objects.select_related("person", "voice"))
@@ -46,7 +39,7 @@ def occurrence_get(*, actor: User, occurrence_id: UUID, purpose: str) -> Occurre
             Subject.of(occurrence),
             *(Subject.of(i.person) for i in occurrence.involvements.all()),
         ],
-        justification=purpose.strip(),
+        justification=justification,
     )
     return occurrence
 

@@ -11,10 +11,11 @@ from django.db.models import Q
 
 from safeguard.access.policies import require_capability
 from safeguard.access.rules.capabilities import Capability
+from safeguard.audit.purpose import require_purpose
 from safeguard.audit.rules.operations import Operation
 from safeguard.audit.services import Subject, audit_event_record
 from safeguard.core import clock
-from safeguard.core.exceptions import DomainError, NotFoundOrForbidden
+from safeguard.core.exceptions import NotFoundOrForbidden
 from safeguard.core.policy import force_policy
 from safeguard.people.models import (
     ChildProtectionPlan,
@@ -42,11 +43,6 @@ if TYPE_CHECKING:
     from safeguard.accounts.models import User
 
 SEARCH_LIMIT = 50
-MIN_PURPOSE_LENGTH = 5
-
-
-class PurposeRequired(DomainError):
-    """DPA 2018 s.62(2): a consultation must record its justification (DOMAIN.md §9.3)."""
 
 
 def recording_policy() -> dict[str, str]:
@@ -85,13 +81,6 @@ def person_recording_issues_for(
     )
 
 
-def _require_purpose(purpose: str) -> str:
-    cleaned = purpose.strip()
-    if len(cleaned) < MIN_PURPOSE_LENGTH:
-        raise PurposeRequired("State why you are opening this record.")
-    return cleaned
-
-
 def person_reference_in_scope(*, actor: User, person_id: UUID) -> str:
     """Return only the person's reference number (for the purpose prompt).
 
@@ -125,7 +114,7 @@ def person_get(*, actor: User, person_id: UUID, purpose: str) -> PersonRecord:
     :raises PurposeRequired: no purpose was given
     """
     require_capability(actor, Capability.PERSON_VIEW)
-    justification = _require_purpose(purpose)
+    justification = require_purpose(purpose)
     person = person_in_scope(actor, person_id)
     addresses = list(person.address_history.select_related("address").order_by("-starts_on"))
     relationships = list(

@@ -7,10 +7,10 @@ from uuid import UUID
 
 from safeguard.access.policies import require_capability
 from safeguard.access.rules.capabilities import Capability
+from safeguard.audit.purpose import require_purpose
 from safeguard.audit.rules.operations import Operation
 from safeguard.audit.services import Subject, audit_event_record
 from safeguard.clocks.selectors import ClockWithStatus, clock_list_for_subject
-from safeguard.core.exceptions import DomainError
 from safeguard.referrals.models import ChildConcern, PoliceProtection, Referral, StrategyDiscussion
 from safeguard.referrals.policies import (
     concern_in_scope,
@@ -24,20 +24,9 @@ from safeguard.referrals.rules.codes import ConcernStatus
 if TYPE_CHECKING:
     from safeguard.accounts.models import User
 
-MIN_PURPOSE_LENGTH = 5
 QUEUE_LIMIT = 200
 # The MASH queue shows the oldest concerns first, a page at a time.
 TRIAGE_QUEUE_PAGE = 50
-
-
-class PurposeRequired(DomainError):
-    """DPA 2018 s.62(2): a consultation records its justification (DOMAIN.md §9.3)."""
-
-
-def _purpose(purpose: str) -> str:
-    if len(purpose.strip()) < MIN_PURPOSE_LENGTH:
-        raise PurposeRequired("State why you are opening this record.")
-    return purpose.strip()
 
 
 def triage_queue(*, actor: User) -> list[ChildConcern]:
@@ -70,7 +59,7 @@ def concern_get(*, actor: User, concern_id: UUID, purpose: str) -> ChildConcern:
     :raises PurposeRequired: no purpose given
     """
     require_capability(actor, Capability.REFERRAL_VIEW)
-    justification = _purpose(purpose)
+    justification = require_purpose(purpose)
     concern_in_scope(actor, concern_id)
     concern = ChildConcern.objects.select_related("child", "occurrence", "triaged_by").get(
         pk=concern_id
@@ -120,7 +109,7 @@ def referral_get(
     :raises PurposeRequired: no purpose given
     """
     require_capability(actor, Capability.REFERRAL_VIEW)
-    justification = _purpose(purpose)
+    justification = require_purpose(purpose)
     referral_in_scope(actor, referral_id)
     referral = Referral.objects.select_related("child", "recipient_organisation", "concern").get(
         pk=referral_id
@@ -150,7 +139,7 @@ def protection_get(
     :raises PurposeRequired: no purpose given
     """
     require_capability(actor, Capability.REFERRAL_VIEW)
-    justification = _purpose(purpose)
+    justification = require_purpose(purpose)
     protection_in_scope(actor, protection_id)
     protection = (
         PoliceProtection.objects.select_related("child")

@@ -7,10 +7,10 @@ from uuid import UUID
 
 from safeguard.access.policies import require_capability
 from safeguard.access.rules.capabilities import Capability
+from safeguard.audit.purpose import require_purpose
 from safeguard.audit.rules.operations import Operation
 from safeguard.audit.services import Subject, audit_event_record
 from safeguard.core.exceptions import NotFoundOrForbidden
-from safeguard.people.selectors import MIN_PURPOSE_LENGTH, PurposeRequired
 from safeguard.risk.models import RiskAssessment
 from safeguard.risk.policies import require_risk_read, subject_require_in_scope
 
@@ -42,9 +42,7 @@ def risk_assessment_get(*, actor: User, assessment_id: UUID, purpose: str) -> Ri
     :raises NotFoundOrForbidden: no such assessment, or its subject is out of scope
     """
     require_risk_read(actor)
-    justification = purpose.strip()
-    if len(justification) < MIN_PURPOSE_LENGTH:
-        raise PurposeRequired("State why you are opening this risk assessment.")
+    justification = require_purpose(purpose, what="this risk assessment")
     assessment = (
         RiskAssessment.objects.select_related("assessed_by", "reviewed_by")
         .filter(pk=assessment_id)

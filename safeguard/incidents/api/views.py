@@ -13,12 +13,13 @@ from rest_framework.response import Response
 from safeguard.access.rules.capabilities import Capability
 from safeguard.accounts.acting import acting_user
 from safeguard.api.views import BaseApi
+from safeguard.audit.purpose import PurposeRequired
 from safeguard.incidents.api.serializers import (
     OccurrenceOutput,
     OccurrenceRecordInput,
     OccurrenceSummaryOutput,
 )
-from safeguard.incidents.selectors import PurposeRequired, occurrence_get
+from safeguard.incidents.selectors import occurrence_get
 from safeguard.incidents.services import OccurrenceInvalid, occurrence_record
 
 

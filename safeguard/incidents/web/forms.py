@@ -13,7 +13,7 @@ from safeguard.incidents.rules.voice_of_child import VoiceOfChild
 YES_NO = [("", "Not answered"), ("yes", "Yes"), ("no", "No")]
 
 
-def _yes_no(value: str) -> bool | None:
+def yes_no_answer(value: str) -> bool | None:
     return {"yes": True, "no": False}.get(value)
 
 
@@ -95,9 +95,9 @@ class InvolvementForm(forms.Form):
         if not answered:
             return None
         return VoiceOfChild(
-            seen=_yes_no(data["seen"]),
-            spoken_to=_yes_no(data["spoken_to"]),
-            spoken_to_alone=_yes_no(data["spoken_to_alone"]),
+            seen=yes_no_answer(data["seen"]),
+            spoken_to=yes_no_answer(data["spoken_to"]),
+            spoken_to_alone=yes_no_answer(data["spoken_to_alone"]),
             childs_words=data["childs_words"],
             behaviour_and_demeanour=data["behaviour_and_demeanour"],
             wishes_and_feelings=data["wishes_and_feelings"],

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -13,6 +12,7 @@ from django.urls import reverse
 
 from safeguard.access.rules.capabilities import Capability
 from safeguard.accounts.acting import acting_user
+from safeguard.core.rules.calendar import LONDON
 from safeguard.incidents.selectors import (
     occurrence_get,
     occurrence_list_recent,
@@ -28,8 +28,6 @@ from safeguard.incidents.web.forms import InvolvementFormSet, OccurrenceForm
 from safeguard.people.selectors import person_id_for_reference
 from safeguard.web.purposes import PurposeForm, purpose_redirect, state_purpose, stated_purpose
 from safeguard.web.views import CapabilityView
-
-LONDON = ZoneInfo("Europe/London")
 
 
 class OccurrenceListView(CapabilityView):

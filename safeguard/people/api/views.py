@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from safeguard.access.rules.capabilities import Capability
 from safeguard.access.services import ReasonTooShort
 from safeguard.api.views import BaseApi
+from safeguard.audit.purpose import PurposeRequired
 from safeguard.people.api.serializers import (
     AddressInput,
     AddressOutput,
@@ -28,7 +29,7 @@ from safeguard.people.api.serializers import (
 )
 from safeguard.people.rules.codes import RelationshipKind
 from safeguard.people.rules.validation import AddressDetails
-from safeguard.people.selectors import PersonSearch, PurposeRequired, person_get, person_search
+from safeguard.people.selectors import PersonSearch, person_get, person_search
 from safeguard.people.services import (
     PersonInvalid,
     RelationshipInvalid,

@@ -5,7 +5,6 @@ its recipients; each step runs on a stored clock (DOMAIN.md §4.2 [S]).
 """
 
 from safeguard.referrals.services.common import (
-    LONDON,
     ReferralInvalid,
     mash_team,
     step_clock_stop,
@@ -46,7 +45,6 @@ __all__ = [
     "DECISION_RULE",
     "DECISION_RULE_SOURCE",
     "DECISION_RULE_VERSION",
-    "LONDON",
     "PROTECTION_CLOCK",
     "TRIAGE_CLOCK",
     "Attendee",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from safeguard.accounts.models import Team, User
 from safeguard.audit.services import Subject
@@ -14,8 +13,6 @@ from safeguard.clocks.services import (
 )
 from safeguard.core.exceptions import DomainError
 from safeguard.core.policy import force_policy
-
-LONDON = ZoneInfo("Europe/London")
 
 
 class ReferralInvalid(DomainError):

@@ -22,6 +22,7 @@ from safeguard.clocks.services import (
 )
 from safeguard.core import clock
 from safeguard.core.policy import force_policy
+from safeguard.core.rules.calendar import LONDON
 from safeguard.core.rules.deadlines import hours_deadline
 from safeguard.core.services import reference_issue
 from safeguard.incidents.rules.voice_of_child import VoiceOfChild
@@ -36,7 +37,7 @@ from safeguard.referrals.rules.codes import (
     TriageDecision,
 )
 from safeguard.referrals.selectors import concern_ppn_prefill
-from safeguard.referrals.services.common import LONDON, ReferralInvalid, mash_team, step_clock_stop
+from safeguard.referrals.services.common import ReferralInvalid, mash_team, step_clock_stop
 from safeguard.risk.policy import ppn_escalation_check
 from safeguard.risk.rules.ppn_rag import PPN_RAG_CODE
 from safeguard.risk.services import RiskAssessmentInvalid, risk_assessment_record

@@ -6,7 +6,7 @@ from django import forms
 
 from safeguard.core.rules.references import is_reference
 from safeguard.incidents.rules.voice_of_child import VoiceOfChild
-from safeguard.incidents.web.forms import YES_NO, DateTimeInput
+from safeguard.incidents.web.forms import YES_NO, DateTimeInput, yes_no_answer
 from safeguard.referrals.models import (
     PROTECTION_NOTICE_CHOICES,
     RAG_CHOICES,
@@ -18,10 +18,6 @@ from safeguard.referrals.models import (
 from safeguard.risk.catalogue import instrument_get
 from safeguard.risk.rules.ppn_rag import PPN_RAG_CODE
 from safeguard.risk.web.forms import InstrumentForm, instrument_form_class
-
-
-def _yes_no(value: str) -> bool | None:
-    return {"yes": True, "no": False}.get(value)
 
 
 class ConcernForm(forms.Form):
@@ -65,9 +61,9 @@ class ConcernForm(forms.Form):
     def voice(self) -> VoiceOfChild:
         data = self.cleaned_data
         return VoiceOfChild(
-            seen=_yes_no(data["seen"]),
-            spoken_to=_yes_no(data["spoken_to"]),
-            spoken_to_alone=_yes_no(data["spoken_to_alone"]),
+            seen=yes_no_answer(data["seen"]),
+            spoken_to=yes_no_answer(data["spoken_to"]),
+            spoken_to_alone=yes_no_answer(data["spoken_to_alone"]),
             childs_words=data["childs_words"],
             behaviour_and_demeanour=data["behaviour_and_demeanour"],
             wishes_and_feelings=data["wishes_and_feelings"],

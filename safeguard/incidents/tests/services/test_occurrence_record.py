@@ -6,11 +6,12 @@ import pytest
 
 from safeguard.access.rules.capabilities import Role
 from safeguard.audit.models import AuditEvent
+from safeguard.audit.purpose import PurposeRequired
 from safeguard.core.clock import FixedClock, use_clock
 from safeguard.core.exceptions import CapabilityMissing
 from safeguard.incidents.models import Occurrence
 from safeguard.incidents.rules.voice_of_child import VoiceOfChild
-from safeguard.incidents.selectors import PurposeRequired, occurrence_get
+from safeguard.incidents.selectors import occurrence_get
 from safeguard.incidents.services import (
     InvolvementDetails,
     OccurrenceDetails,

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 
 from safeguard.access.rules.capabilities import Capability
+from safeguard.core.rules.calendar import LONDON
 from safeguard.web.purposes import PurposeForm, state_purpose
 from safeguard.web.views import CapabilityView
-
-LONDON = ZoneInfo("Europe/London")
 
 
 class PurposeView(CapabilityView):

@@ -17,6 +17,7 @@ from safeguard.accounts.selectors import social_care_choices
 from safeguard.audit.services import Subject
 from safeguard.clocks.selectors import caseload_by_officer
 from safeguard.core.exceptions import DomainError
+from safeguard.core.rules.calendar import LONDON
 from safeguard.incidents.services import OccurrenceInvalid
 from safeguard.people.selectors import person_id_for_reference
 from safeguard.referrals.models import ChildConcern
@@ -46,7 +47,7 @@ from safeguard.referrals.web.forms import (
     apply_field_errors,
     ppn_form_class,
 )
-from safeguard.referrals.web.views.common import LONDON, PurposeView
+from safeguard.referrals.web.views.common import PurposeView
 from safeguard.risk.policies import can_read_risk_assessments, can_review_risk_assessment
 from safeguard.risk.selectors import risk_assessment_list_for
 from safeguard.risk.services import RiskAssessmentInvalid, risk_assessment_review

@@ -7,9 +7,9 @@ import pytest
 
 from safeguard.access.rules.capabilities import Role
 from safeguard.audit.models import AuditEvent
+from safeguard.audit.purpose import PurposeRequired
 from safeguard.audit.services import Subject
 from safeguard.core.exceptions import CapabilityMissing, NotFoundOrForbidden
-from safeguard.people.selectors import PurposeRequired
 from safeguard.people.tests.factories import make_person
 from safeguard.risk.selectors import risk_assessment_get, risk_assessment_list_for
 from safeguard.risk.tests.factories import make_assessment
