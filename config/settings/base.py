@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "safeguard.risk",
     "safeguard.incidents",
     "safeguard.referrals",
+    "safeguard.domestic",
     "safeguard.api",
     "safeguard.demo",
 ]
@@ -250,4 +251,8 @@ SAFEGUARD = {
     "TRIAGE_HOURS": 24,
     # How long a break-glass grant lasts, in minutes.
     "BREAK_GLASS_MINUTES": int(os.environ.get("SAFEGUARD_BREAK_GLASS_MINUTES", "60")),
+    # Operation Encompass (DOMAIN.md §3.2): hours after the setting's next day start by which
+    # the school acknowledges [U], and the day start used while a child's school is unknown.
+    "ENCOMPASS_ACKNOWLEDGE_HOURS": 4,
+    "ENCOMPASS_DEFAULT_DAY_START": "08:30",
 }

@@ -126,7 +126,8 @@ def _add_address(person: Person, address: AddressDetails) -> PersonAddress:
 
 def _snapshot(person: Person) -> dict[str, Any]:
     values: dict[str, Any] = {name: getattr(person, name) for name in AUDITED_FIELDS}
-    values["education_setting_id"] = person.education_setting_id
+    setting = person.education_setting_id
+    values["education_setting_id"] = str(setting) if setting is not None else None
     return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in values.items()}
 
 

@@ -11,7 +11,17 @@ Key                                  Default                          Source
 ``RISK_LOWERING_RATIONALE_MIN_LENGTH`` 40 characters                  [U] (§3.3 principle)
 ``RISK_THRIVE_PLUS_VERSIONS``        "+ Prevention/Intervention" v1   DOMAIN.md §4.1 [U]
 ``RISK_PPN_RAG_VERSIONS``            none (only the shipped v1)       DOMAIN.md §3.4 [U]
+``RISK_DASH_MEDIUM_FROM``            10 "yes" answers                 DOMAIN.md §3.3 [S]
+``RISK_DASH_HIGH_FROM``              14 "yes" answers                 DOMAIN.md §3.3 [S]
+``RISK_DASH_VERSIONS``               none (only the shipped v1)       DOMAIN.md §3.3 [U]
+``RISK_DARA_VERSIONS``               none (only the shipped v1)       DOMAIN.md §3.3 [U]
+``MARAC_ESCALATION_INCIDENTS``       3 incidents                      DOMAIN.md §3.3 [S, "commonly"]
+``MARAC_ESCALATION_WINDOW_DAYS``     365 days                         DOMAIN.md §3.3 [S, "commonly"]
 ==================================== ================================ ======================
+
+The DASH thresholds apply to the shipped DASH v1 and to every force version that does not
+set its own. An assessment stores the level it computed, so changing a threshold changes
+the level of new assessments only.
 
 Instrument versions are append-only: a force adds a new version and never edits or removes
 one that assessments were made with, or those assessments can no longer be reviewed.
@@ -27,6 +37,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from safeguard.risk.rules.dash import DEFAULT_HIGH_FROM, DEFAULT_MEDIUM_FROM
 from safeguard.risk.rules.judgement import DEFAULT_LOWERING_RATIONALE_MIN_LENGTH
 from safeguard.risk.rules.ppn_rag import (
     DEFAULT_ESCALATION_GREENS,
@@ -122,3 +133,73 @@ def ppn_rag_versions() -> tuple[Mapping[str, object], ...]:
     :raises ImproperlyConfigured: not a list of version settings
     """
     return _versions("RISK_PPN_RAG_VERSIONS", ())
+
+
+def dara_versions() -> tuple[Mapping[str, object], ...]:
+    """Return the force's own versions of DARA (from version 2; DOMAIN.md §3.3 [U]).
+
+    :raises ImproperlyConfigured: not a list of version settings
+    """
+    return _versions("RISK_DARA_VERSIONS", ())
+
+
+def dash_versions() -> tuple[Mapping[str, object], ...]:
+    """Return the force's own versions of the DASH questions (from version 2).
+
+    :raises ImproperlyConfigured: not a list of version settings
+    """
+    return _versions("RISK_DASH_VERSIONS", ())
+
+
+@dataclass(frozen=True)
+class DashThresholds:
+    medium_from: int
+    high_from: int
+
+
+def dash_thresholds() -> DashThresholds:
+    """Return the force's DASH bands: the "yes" counts from which Medium and High start.
+
+    Source: 10 and 14 (DOMAIN.md §3.3 [S]).
+
+    :raises ImproperlyConfigured: a value is not a whole number from 1, or Medium does not
+        start below High
+    """
+    thresholds = DashThresholds(
+        medium_from=_whole_number("RISK_DASH_MEDIUM_FROM", DEFAULT_MEDIUM_FROM, minimum=1),
+        high_from=_whole_number("RISK_DASH_HIGH_FROM", DEFAULT_HIGH_FROM, minimum=1),
+    )
+    if thresholds.medium_from >= thresholds.high_from:
+        raise ImproperlyConfigured(
+            "SAFEGUARD['RISK_DASH_MEDIUM_FROM'] must be below SAFEGUARD['RISK_DASH_HIGH_FROM']"
+        )
+    return thresholds
+
+
+# The defaults of safeguard.domestic.rules.marac, repeated here so that risk never imports
+# the domestic app, which is expected to build on risk; a test keeps the two equal.
+DEFAULT_MARAC_ESCALATION_INCIDENTS = 3
+DEFAULT_MARAC_ESCALATION_WINDOW_DAYS = 365
+
+
+@dataclass(frozen=True)
+class MaracPolicy:
+    escalation_incidents: int
+    escalation_window_days: int
+
+
+def marac_policy() -> MaracPolicy:
+    """Return the force's MARAC "potential escalation" count and window (DOMAIN.md §3.3).
+
+    Source: "commonly 3 or more domestic abuse incidents in 12 months" [S].
+
+    :raises ImproperlyConfigured: a value is not a whole number from 1
+    """
+    return MaracPolicy(
+        escalation_incidents=_whole_number(
+            "MARAC_ESCALATION_INCIDENTS", DEFAULT_MARAC_ESCALATION_INCIDENTS, minimum=1
+        ),
+        escalation_window_days=_whole_number(
+            "MARAC_ESCALATION_WINDOW_DAYS", DEFAULT_MARAC_ESCALATION_WINDOW_DAYS, minimum=1
+        ),
+    )

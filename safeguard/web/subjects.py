@@ -10,6 +10,8 @@ SUBJECT_ROUTES: dict[str, tuple[str, str]] = {
     "referrals.policeprotection": ("referrals:protection-detail", "protection_id"),
     "incidents.occurrence": ("incidents:occurrence-detail", "occurrence_id"),
     "people.person": ("people:person-detail", "person_id"),
+    "domestic.domesticabuseincident": ("domestic:incident-detail", "incident_id"),
+    "domestic.encompassnotification": ("domestic:notification-detail", "notification_id"),
 }
 
 

@@ -38,6 +38,11 @@ class Capability(StrEnum):
     SUPERVISION_VIEW = "supervision_view"
     WORK_ALLOCATE = "work_allocate"
     OUT_OF_HOURS_BOARD_VIEW = "out_of_hours_board_view"
+    ENCOMPASS_VIEW = "encompass_view"
+    ENCOMPASS_SEND = "encompass_send"
+    ENCOMPASS_ACKNOWLEDGE = "encompass_acknowledge"
+    REFERRAL_WAIVE = "referral_waive"
+    INDICATOR_VIEW = "indicator_view"
 
     @property
     def label(self) -> str:
@@ -76,6 +81,8 @@ _PERSON_WORK = frozenset(
         Capability.CONCERN_RECORD,
         Capability.REFERRAL_VIEW,
         Capability.WORK_QUEUE_VIEW,
+        Capability.ENCOMPASS_VIEW,
+        Capability.ENCOMPASS_SEND,
     }
 )
 # MASH researchers and investigators triage, refer and record multi-agency work.
@@ -98,6 +105,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
         Capability.SUPERVISION_VIEW,
         Capability.WORK_ALLOCATE,
         Capability.OUT_OF_HOURS_BOARD_VIEW,
+        Capability.REFERRAL_WAIVE,
+        Capability.INDICATOR_VIEW,
     },
     Role.ON_CALL_SENIOR_OFFICER: frozenset(
         {
@@ -112,9 +121,13 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.WORK_QUEUE_VIEW,
             Capability.SUPERVISION_VIEW,
             Capability.OUT_OF_HOURS_BOARD_VIEW,
+            Capability.ENCOMPASS_VIEW,
+            Capability.INDICATOR_VIEW,
         }
     ),
-    Role.PERFORMANCE_LEAD: frozenset({Capability.HOME_VIEW, Capability.API_SCHEMA_VIEW}),
+    Role.PERFORMANCE_LEAD: frozenset(
+        {Capability.HOME_VIEW, Capability.API_SCHEMA_VIEW, Capability.INDICATOR_VIEW}
+    ),
     Role.AUDITOR: frozenset(
         {
             Capability.HOME_VIEW,
@@ -124,7 +137,11 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
         }
     ),
     Role.ADMIN: frozenset({Capability.HOME_VIEW, Capability.API_SCHEMA_VIEW}),
-    Role.SCHOOL_DSL: frozenset({Capability.HOME_VIEW}),
+    # A school's designated safeguarding lead reads and acknowledges the Operation Encompass
+    # notifications sent to their own setting, nothing else (record scope).
+    Role.SCHOOL_DSL: frozenset(
+        {Capability.HOME_VIEW, Capability.ENCOMPASS_VIEW, Capability.ENCOMPASS_ACKNOWLEDGE}
+    ),
     # Children's social care sees only referrals sent to its organisation (record scope).
     Role.SOCIAL_CARE_USER: frozenset(
         {Capability.HOME_VIEW, Capability.REFERRAL_VIEW, Capability.REFERRAL_RESPOND}

@@ -31,6 +31,7 @@ class InvolvementRole(StrEnum):
     CHILD_PRESENT = "CHILD_PRESENT"
     CHILD_IN_HOUSEHOLD = "CHILD_IN_HOUSEHOLD"
     REPORTING_PERSON = "REPORTING_PERSON"
+    HOUSEHOLD_MEMBER = "HOUSEHOLD_MEMBER"
 
 
 INVOLVEMENT_ROLE_LABELS: dict[InvolvementRole, str] = {
@@ -40,6 +41,7 @@ INVOLVEMENT_ROLE_LABELS: dict[InvolvementRole, str] = {
     InvolvementRole.CHILD_PRESENT: "Child present",
     InvolvementRole.CHILD_IN_HOUSEHOLD: "Child normally resident in the household",
     InvolvementRole.REPORTING_PERSON: "Reporting person",
+    InvolvementRole.HOUSEHOLD_MEMBER: "Adult household member",
 }
 
 CHILD_ROLES: frozenset[InvolvementRole] = frozenset(

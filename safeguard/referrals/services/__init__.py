@@ -13,6 +13,7 @@ from safeguard.referrals.services.concerns import (
     TRIAGE_CLOCK,
     ConcernDetails,
     concern_allocate,
+    concern_raise_for_occurrence,
     concern_record,
     concern_triage,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "ReferralDetails",
     "ReferralInvalid",
     "concern_allocate",
+    "concern_raise_for_occurrence",
     "concern_record",
     "concern_triage",
     "conference_held_record",

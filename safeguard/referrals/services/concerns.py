@@ -25,8 +25,10 @@ from safeguard.core.policy import force_policy
 from safeguard.core.rules.calendar import LONDON
 from safeguard.core.rules.deadlines import hours_deadline
 from safeguard.core.services import reference_issue
+from safeguard.incidents.models import Occurrence
 from safeguard.incidents.rules.voice_of_child import VoiceOfChild
 from safeguard.incidents.services import InvolvementDetails, OccurrenceDetails, occurrence_record
+from safeguard.people.models import Person
 from safeguard.people.policies import person_in_scope
 from safeguard.referrals.models import (
     ChildConcern,
@@ -86,13 +88,34 @@ def concern_record(
         ],
     )
     child = person_in_scope(actor, details.child_id)
+    return _concern_create(
+        actor=actor, child=child, occurrence=occurrence, summary=details.summary, key=key
+    )
+
+
+@transaction.atomic
+def concern_raise_for_occurrence(
+    *, actor: User, occurrence: Occurrence, child: Person, summary: str
+) -> ChildConcern:
+    """Raise a concern for a child already recorded in ``occurrence`` (a domestic-abuse
+    incident, say), for MASH triage and the referral loop; the voice was taken there.
+
+    :raises CapabilityMissing: the actor cannot record concerns
+    """
+    require_capability(actor, Capability.CONCERN_RECORD)
+    return _concern_create(actor=actor, child=child, occurrence=occurrence, summary=summary, key="")
+
+
+def _concern_create(
+    *, actor: User, child: Person, occurrence: Occurrence, summary: str, key: str
+) -> ChildConcern:
     now = clock.now()
     mash = mash_team() or actor.team
     concern = ChildConcern.objects.create(
         reference=reference_issue(prefix="CON", year=now.year)[0],
         child=child,
         occurrence=occurrence,
-        summary=details.summary,
+        summary=summary,
         owning_team=mash,
         recorded_by=actor,
         idempotency_key=key,

@@ -77,6 +77,9 @@ class TestPpnEscalationCheck:
 class TestCatalogue:
     def test_lists_the_latest_version_of_each_instrument(self) -> None:
         assert [(i.code, i.version) for i in instrument_list()] == [
+            ("DARA", 1),
+            ("DASH", 1),
+            ("DA_CHILD", 1),
             ("PPN_RAG", 1),
             ("THRIVE", 1),
             ("THRIVE_PLUS", 1),
@@ -90,7 +93,7 @@ class TestCatalogue:
 
     def test_an_unknown_instrument_is_refused(self) -> None:
         with pytest.raises(UnknownInstrument):
-            instrument_get("DASH")
+            instrument_get("KIRAT")
 
     @pytest.mark.parametrize(
         "values",

@@ -1,0 +1,1 @@
+"""Pure rules for domestic abuse and Operation Encompass (no Django)."""

@@ -1,0 +1,232 @@
+"""Reads for domestic abuse and Operation Encompass; every read of a person is audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from django.db.models import Count, Q
+
+from safeguard.access.policies import require_capability
+from safeguard.access.rules.capabilities import Capability
+from safeguard.audit.purpose import require_purpose
+from safeguard.audit.rules.operations import Operation
+from safeguard.audit.services import Subject, audit_event_record
+from safeguard.clocks.selectors import ClockWithStatus, clock_list_for_subject
+from safeguard.domestic.models import (
+    ChildVictim,
+    DetectedChildRecord,
+    DomesticAbuseIncident,
+    EncompassNotification,
+    MaracReferral,
+)
+from safeguard.domestic.policies import (
+    incident_in_scope,
+    notification_in_scope,
+    scope_incidents,
+    scope_notifications,
+)
+from safeguard.domestic.rules.codes import NotificationStatus, Resolution
+from safeguard.domestic.rules.indicators import IncidentFact, NotificationFact
+from safeguard.referrals.models import Referral
+from safeguard.risk.models import RiskAssessment
+
+if TYPE_CHECKING:
+    from safeguard.accounts.models import User
+
+PAGE = 50
+READ_BY_DSL = "Operation Encompass: the school's designated safeguarding lead reads a notification"
+
+
+@dataclass(frozen=True)
+class IncidentRecord:
+    incident: DomesticAbuseIncident
+    child_victims: list[ChildVictim]
+    detected: list[DetectedChildRecord]
+    notifications: list[EncompassNotification]
+    assessments: list[RiskAssessment]
+    marac_referrals: list[MaracReferral]
+    referred_children: set[UUID]
+    clocks: list[ClockWithStatus]
+
+
+def incident_reference_in_scope(*, actor: User, incident_id: UUID) -> str:
+    """Return only the incident's police reference (no personal data, no audit)."""
+    require_capability(actor, Capability.INCIDENT_VIEW)
+    return incident_in_scope(actor, incident_id).occurrence.reference
+
+
+def incident_get(*, actor: User, incident_id: UUID, purpose: str) -> IncidentRecord:
+    """Return an incident with its children, notifications and assessments; log the reading.
+
+    :raises NotFoundOrForbidden: missing or out of scope
+    :raises PurposeRequired: no purpose given
+    """
+    require_capability(actor, Capability.INCIDENT_VIEW)
+    justification = require_purpose(purpose)
+    incident_in_scope(actor, incident_id)
+    incident = DomesticAbuseIncident.objects.select_related(
+        "occurrence", "victim", "suspect", "recorded_by", "referral_waived_by"
+    ).get(pk=incident_id)
+    victims = list(incident.child_victims.select_related("child", "concern"))
+    notifications = list(
+        incident.notifications.select_related("recipient", "child_victim__child").order_by("due_at")
+    )
+    concern_ids = [v.concern_id for v in victims if v.concern_id]
+    referred = set(
+        Referral.objects.filter(concern_id__in=concern_ids).values_list("child_id", flat=True)
+    )
+    clocks = [c for n in notifications for c in clock_list_for_subject(subject=Subject.of(n))]
+    audit_event_record(
+        actor=actor,
+        operation=Operation.CONSULTATION,
+        event_type="domestic_abuse.consulted",
+        subjects=[
+            Subject.of(incident),
+            Subject.of(incident.victim),
+            Subject.of(incident.suspect),
+            *(Subject.of(v.child) for v in victims),
+        ],
+        justification=justification,
+    )
+    return IncidentRecord(
+        incident=incident,
+        child_victims=victims,
+        detected=list(incident.detected_children.prefetch_related("recorded_children")),
+        notifications=notifications,
+        assessments=list(
+            RiskAssessment.objects.filter(
+                subject_type="domestic.domesticabuseincident", subject_id=str(incident.pk)
+            )
+        ),
+        marac_referrals=list(incident.marac_referrals.all()),
+        referred_children=referred,
+        clocks=clocks,
+    )
+
+
+def incident_list(*, actor: User) -> list[DomesticAbuseIncident]:
+    """Return the latest incidents (references, times and counts only: no names, no audit)."""
+    require_capability(actor, Capability.INCIDENT_VIEW)
+    return list(
+        scope_incidents(actor)
+        .select_related("occurrence")
+        .annotate(children=Count("child_victims"))
+        .order_by("-occurrence__occurred_at")[:PAGE]
+    )
+
+
+def encompass_queue(*, actor: User) -> list[EncompassNotification]:
+    """Return police's open notifications (unrouted, waiting, unacknowledged), soonest due.
+
+    Lists children's names, so the read is an audited consultation.
+    """
+    require_capability(actor, Capability.ENCOMPASS_SEND)
+    rows = list(
+        scope_notifications(actor)
+        .exclude(status=NotificationStatus.ACKNOWLEDGED)
+        .select_related("recipient", "child_victim__child", "incident__occurrence")
+        .order_by("due_at")[:PAGE]
+    )
+    if rows:
+        audit_event_record(
+            actor=actor,
+            operation=Operation.CONSULTATION,
+            event_type="encompass_queue.consulted",
+            subjects=[Subject.of(n.child_victim.child) for n in rows],
+            justification="Operation Encompass queue",
+        )
+    return rows
+
+
+def encompass_inbox(*, actor: User) -> list[EncompassNotification]:
+    """Return the notifications sent to the actor's own setting, newest first (audited).
+
+    :raises CapabilityMissing: not a partner who receives notifications
+    """
+    require_capability(actor, Capability.ENCOMPASS_ACKNOWLEDGE)
+    rows = list(
+        scope_notifications(actor).select_related("child_victim__child").order_by("-sent_at")[:PAGE]
+    )
+    if rows:
+        audit_event_record(
+            actor=actor,
+            operation=Operation.CONSULTATION,
+            event_type="encompass_inbox.consulted",
+            subjects=[Subject.of(n.child_victim.child) for n in rows],
+            justification=READ_BY_DSL,
+        )
+    return rows
+
+
+def notification_get(*, actor: User, notification_id: UUID) -> EncompassNotification:
+    """Return one notification as sent, logging the reading.
+
+    A partner reads only what was sent to their own setting; police read any in scope.
+
+    :raises NotFoundOrForbidden: missing, not sent to this partner, or out of scope
+    """
+    require_capability(actor, Capability.ENCOMPASS_VIEW)
+    notification_in_scope(actor, notification_id)
+    notification = EncompassNotification.objects.select_related(
+        "recipient", "child_victim__child", "incident__occurrence", "acknowledged_by"
+    ).get(pk=notification_id)
+    audit_event_record(
+        actor=actor,
+        operation=Operation.CONSULTATION,
+        event_type="encompass.consulted",
+        subjects=[Subject.of(notification), Subject.of(notification.child_victim.child)],
+        justification=READ_BY_DSL if actor.is_partner else "Operation Encompass notification",
+    )
+    return notification
+
+
+def indicator_facts(*, since: dt.datetime, until: dt.datetime) -> list[IncidentFact]:
+    """Return the facts behind the domestic-abuse indicators for incidents in a period.
+
+    Counts only, no personal data: nothing to audit. Incidents without a child are left out.
+    """
+    incidents = (
+        DomesticAbuseIncident.objects.filter(
+            occurrence__occurred_at__gte=since, occurrence__occurred_at__lt=until
+        )
+        .annotate(
+            n_children=Count("child_victims", distinct=True),
+            n_detected=Count("detected_children", distinct=True),
+            n_accounted=Count(
+                "detected_children",
+                filter=Q(
+                    detected_children__resolution__in=[Resolution.RECORDED, Resolution.DISMISSED]
+                ),
+                distinct=True,
+            ),
+        )
+        .filter(n_children__gt=0)
+        .select_related("occurrence")
+    )
+    rows = list(incidents)
+    ids = [i.pk for i in rows]
+    notes: dict[UUID, list[NotificationFact]] = {}
+    for incident_id, due_at, sent_at in EncompassNotification.objects.filter(
+        incident_id__in=ids
+    ).values_list("incident_id", "due_at", "sent_at"):
+        notes.setdefault(incident_id, []).append(NotificationFact(due_at=due_at, sent_at=sent_at))
+    referred: dict[UUID, int] = {}
+    for incident_id in Referral.objects.filter(
+        concern__in=ChildVictim.objects.filter(incident_id__in=ids).values("concern")
+    ).values_list("concern__occurrence__domestic_abuse", flat=True):
+        referred[incident_id] = referred.get(incident_id, 0) + 1
+    return [
+        IncidentFact(
+            occurred_at=i.occurrence.occurred_at,
+            children_detected=i.n_detected,
+            children_accounted_for=i.n_accounted,
+            children_recorded=i.n_children,
+            notifications=tuple(notes.get(i.pk, [])),
+            children_referred=referred.get(i.pk, 0),
+            referral_waived=i.referral_waived_at is not None,
+        )
+        for i in rows
+    ]
