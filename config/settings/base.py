@@ -216,6 +216,7 @@ SPECTACULAR_SETTINGS = {
         "TriageDecisionEnum": "safeguard.referrals.models.TRIAGE_DECISION_CHOICES",
         "SocialCareDecisionEnum": "safeguard.referrals.models.SOCIAL_CARE_DECISION_CHOICES",
         "RagLevelEnum": "safeguard.referrals.models.RAG_CHOICES",
+        "EncompassStatusEnum": "safeguard.domestic.models.NOTIFICATION_STATUS_CHOICES",
     },
 }
 

@@ -28,6 +28,9 @@ def _choices(labels: dict) -> list[tuple[str, str]]:  # type: ignore[type-arg]
     return [(k.value, v) for k, v in labels.items()]
 
 
+NOTIFICATION_STATUS_CHOICES = _choices(NOTIFICATION_STATUS_LABELS)
+
+
 class DomesticAbuseIncident(BaseModel):
     """A domestic-abuse occurrence: the two parties, how they are connected, the children."""
 
@@ -161,7 +164,7 @@ class EncompassNotification(BaseModel):
     unlisted_setting_name = models.CharField(max_length=200, blank=True)
     status = models.CharField(
         max_length=12,
-        choices=_choices(NOTIFICATION_STATUS_LABELS),
+        choices=NOTIFICATION_STATUS_CHOICES,
         default=NotificationStatus.PENDING,
     )
     due_at = models.DateTimeField()

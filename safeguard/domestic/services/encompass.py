@@ -161,7 +161,8 @@ def notification_create(
         subject=Subject.of(notification),
         kind=NOTIFY_CLOCK,
         label="Operation Encompass notification",
-        started_at=now,
+        # The duty runs from the incident, however late it is recorded.
+        started_at=occurrence.occurred_at,
         due_at=due_at,
         rule=rule,
         rule_source=NOTIFY_RULE_SOURCE,

@@ -54,7 +54,7 @@ POSITIVES: tuple[Case, ...] = (
     _case("Children were present during the argument.", "Children"),
     _case("The couple's son called the police from a neighbour's house.", "The couple's son"),
     _case("HER TWO KIDS WERE SCREAMING.", Expect("HER TWO KIDS", count=2)),
-    _case("Zoë’s daughter Anaïs (6) was asleep.", Expect("daughter", age=6)),
+    _case("Zoë\u2019s daughter Anaïs (6) was asleep.", Expect("daughter", age=6)),
     _case("Her son and daughter were both in the kitchen.", "Her son", "daughter"),
     _case(
         "The suspect threw a mug past the baby and the 4-year-old.",
@@ -132,7 +132,7 @@ POSITIVES: tuple[Case, ...] = (
         Expect("son", age=4),
         Expect("daughter", age=2),
     ),
-    _case("The victim’s Son (aged 9) called 999.", Expect("Son", age=9)),
+    _case("The victim\u2019s Son (aged 9) called 999.", Expect("Son", age=9)),
     _case("THE CHILDREN WERE IN THE BACK BEDROOM.", "THE CHILDREN"),
     _case("Her baby brother is 3.", Expect("baby brother", age=3)),
     _case("A girl, 12, answered the door.", Expect("A girl", age=12)),
@@ -165,7 +165,7 @@ POSITIVES: tuple[Case, ...] = (
         Expect("a girl", age=10),
     ),
     _case(
-        "The victim’s ex-partner kicked the door in. Her kids were hiding in the bathroom with"
+        "The victim\u2019s ex-partner kicked the door in. Her kids were hiding in the bathroom with"
         " the dog, and her son was on the phone to 999.",
         "Her kids",
         "her son",
@@ -303,7 +303,7 @@ NEGATIVES: tuple[Case, ...] = (
     _case("Children: 0"),
     _case("Her children live elsewhere with their grandmother."),
     _case("His grown up son drove him to the station."),
-    _case("The victim isn’t pregnant and has no kids."),
+    _case("The victim isn\u2019t pregnant and has no kids."),
     _case("CHILDREN'S SOCIAL CARE WERE INFORMED."),
     _case("Her son and daughter, who live with their father in Hull, were not told."),
     _case("He has a kidney condition and was taken to hospital."),
