@@ -34,6 +34,22 @@ class FixedClock:
         return self._at
 
 
+class OffsetClock:
+    """The system clock moved so that it read ``starts_at`` when made, then runs on.
+
+    For the demo and browser journeys only (``SAFEGUARD_CLOCK_START`` in local settings):
+    a journey can be set on a Friday night before half-term and still see time pass.
+    """
+
+    def __init__(self, starts_at: dt.datetime) -> None:
+        if starts_at.tzinfo is None:
+            raise ValueError("OffsetClock needs an aware datetime")
+        self._offset = starts_at - SystemClock().now()
+
+    def now(self) -> dt.datetime:
+        return SystemClock().now() + self._offset
+
+
 _clock: Clock = SystemClock()
 
 
@@ -47,6 +63,12 @@ def today_in_london() -> dt.date:
     from zoneinfo import ZoneInfo
 
     return now().astimezone(ZoneInfo("Europe/London")).date()
+
+
+def install(clock: Clock) -> None:
+    """Install ``clock`` for the rest of the process (the demo's moved clock, at start-up)."""
+    global _clock
+    _clock = clock
 
 
 @contextmanager

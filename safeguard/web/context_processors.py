@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 
 from safeguard.access.policies import actor_capabilities
@@ -18,5 +19,6 @@ def safeguard(request: HttpRequest) -> dict[str, Any]:
     )
     return {
         "relax_second_factor": force_policy("RELAX_SECOND_FACTOR"),
+        "clock_moved": bool(getattr(settings, "SAFEGUARD_CLOCK_START", "")),
         "capabilities": capabilities,
     }

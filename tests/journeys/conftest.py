@@ -108,8 +108,7 @@ def _drop(name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.fixture(scope="session")
-def live_app() -> Iterator[LiveApp]:
+def _serve(setup_script: str, extra_env: dict[str, str]) -> Iterator[LiveApp]:
     tmp = Path(tempfile.mkdtemp(prefix="safeguard-journey-"))
     database_url, pg_name = _database_url(tmp)
     env = {
@@ -118,6 +117,7 @@ def live_app() -> Iterator[LiveApp]:
         "DATABASE_URL": database_url,
         "SAFEGUARD_RELAX_SECOND_FACTOR": "0",
         "DJANGO_DEBUG": "0",
+        **extra_env,
     }
     manage = [sys.executable, "manage.py"]
 
@@ -128,7 +128,7 @@ def live_app() -> Iterator[LiveApp]:
 
     run("migrate", "--noinput")
     run("seed_demo", "--size", "tiny", "--seed", "7")
-    run("shell", "-c", SETUP_SCRIPT)
+    run("shell", "-c", setup_script)
     port = _free_port()
     server = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--nothreading"],
@@ -153,6 +153,50 @@ def live_app() -> Iterator[LiveApp]:
         server.wait(timeout=20)
         if pg_name:
             _drop(pg_name)
+
+
+@pytest.fixture(scope="session")
+def live_app() -> Iterator[LiveApp]:
+    yield from _serve(SETUP_SCRIPT, {})
+
+
+# Friday 12 February 2027, 23:45 in London (GMT): the last school day before half-term.
+HALF_TERM_FRIDAY = "2027-02-12T23:45:00+00:00"
+HALF_TERM_SETUP = f"""
+import datetime as dt
+from django.contrib.auth.models import Group
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from safeguard.accounts.models import Organisation, SchoolClosure, SchoolTerm, User
+from safeguard.people.rules.validation import AddressDetails, PersonDetails
+from safeguard.people.services import person_create
+for name in ("response", "supervisor"):
+    user = User.objects.get(username=name)
+    TOTPDevice.objects.filter(user=user).delete()
+    TOTPDevice.objects.create(user=user, name="journey", confirmed=True, key="{TOTP_KEY_HEX}")
+school = Organisation.objects.get(users__username="school")
+school.name = "Journey Fictional Primary School"
+school.save()
+other = Organisation.objects.create(name="Elsewhere Fictional Academy", kind="SCHOOL")
+SchoolTerm.objects.bulk_create(
+    SchoolTerm(organisation=other, starts_on=t.starts_on, ends_on=t.ends_on)
+    for t in SchoolTerm.objects.filter(organisation=school))
+SchoolClosure.objects.filter(organisation=school, closed_on__gte=dt.date(2027, 2, 1),
+                             closed_on__lte=dt.date(2027, 3, 1)).delete()
+dsl = User.objects.create_user(username="school2", password="safeguard-demo-2026", organisation=other)
+dsl.groups.add(Group.objects.get(name="School designated safeguarding lead"))
+officer = User.objects.get(username="response")
+person_create(actor=officer, details=PersonDetails(given_name="Halfterm", family_name="Victimfictional",
+              date_of_birth=dt.date(1991, 4, 4), sex="FEMALE"),
+              address=AddressDetails(line_1="9 Journey Close", town="Stafford", postcode="ST16 3JJ"))
+person_create(actor=officer, details=PersonDetails(given_name="Halfterm", family_name="Suspectfictional",
+              date_of_birth=dt.date(1989, 5, 5), sex="MALE"))
+"""
+
+
+@pytest.fixture(scope="session")
+def live_app_half_term() -> Iterator[LiveApp]:
+    """A server whose clock starts at 23:45 on the Friday before February half-term 2027."""
+    yield from _serve(HALF_TERM_SETUP, {"SAFEGUARD_CLOCK_START": HALF_TERM_FRIDAY})
 
 
 @pytest.fixture(scope="session")

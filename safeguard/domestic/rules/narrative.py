@@ -194,6 +194,10 @@ _PHRASE = re.compile(
     re.IGNORECASE,
 )
 
+_HEAD_SCAN = re.compile(rf"(?<!\w)(?:{_HEAD})(?!\w)", re.IGNORECASE)
+_WORD_START = re.compile(r"(?<!\w)\w")
+_PREFIX_REACH = 80  # characters; the longest corpus prefix is 26
+
 # What follows the head.
 _AGE_SUFFIXES = tuple(
     re.compile(pattern, re.IGNORECASE)
@@ -316,6 +320,12 @@ _AGE_IN_MODS = re.compile(
     re.IGNORECASE,
 )
 _AGENUM_RE = re.compile(_AGENUM, re.IGNORECASE)
+_SMALL_UNITS_RE = re.compile(_SMALL_UNITS, re.IGNORECASE)
+_NON_LETTERS = re.compile(r"[\W_]+")
+_FEMALE = re.compile(r"\bfemales?\b", re.IGNORECASE)
+_MALE = re.compile(r"\bmales?\b", re.IGNORECASE)
+_APOS_RE = re.compile(_APOS)
+_HYPH_RE = re.compile(_HYPH)
 _SPACES = re.compile(r"\s+")
 _PLURAL_HEAD = re.compile(r"(?:s|children|people|kiddies)$", re.IGNORECASE)
 
@@ -390,11 +400,29 @@ def child_mentions(narrative: str) -> tuple[ChildMention, ...]:
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     position = 0
-    while (match := _PHRASE.search(text, position)) is not None:
+    while (match := _next_phrase(text, position)) is not None:
         candidate = _candidate(text, match)
         found.append(candidate)
         position = max(candidate.resume, match.end())
     return found
+
+
+def _next_phrase(text: str, position: int) -> re.Match[str] | None:
+    """Find the next phrase: the next head word, then the longest prefix that leads to it.
+
+    Same result as ``_PHRASE.search(text, position)`` for prefixes up to
+    ``_PREFIX_REACH`` characters, several times faster: the full expression runs only at
+    the word starts just before each head word, not at every word of the narrative.
+    """
+    head = _HEAD_SCAN.search(text, position)
+    if head is None:
+        return None
+    window = max(position, head.start() - _PREFIX_REACH)
+    for word in _WORD_START.finditer(text, window, head.start() + 1):
+        found = _PHRASE.match(text, word.start())
+        if found is not None:
+            return found
+    return None  # pragma: no cover - the head word alone always matches
 
 
 def _candidate(text: str, match: re.Match[str]) -> _Candidate:
@@ -485,7 +513,7 @@ def _ages_in(words: str) -> _Ages:
 
 def _ages_from(ages: str, unit: str | None) -> _Ages:
     unit_text = (unit or "").lower()
-    if re.search(_SMALL_UNITS, unit_text):
+    if _SMALL_UNITS_RE.search(unit_text):
         return _Ages(under_one_unit=True)
     return _Ages(years=tuple(_number(word) for word in _AGENUM_RE.findall(ages)))
 
@@ -495,7 +523,7 @@ def _number(word: str) -> int:
     text = word.strip().lower()
     if text.isdigit():
         return int(text)
-    parts = [part for part in re.split(r"[\W_]+", text) if part]
+    parts = [part for part in _NON_LETTERS.split(text) if part]
     tens = _TENS_VALUES.get(parts[0], 0)
     if tens:
         return tens + (_WORD_VALUES.get(parts[1], 0) if len(parts) > 1 else 0)
@@ -680,9 +708,9 @@ def _relation_and_sex(candidate: _Candidate) -> tuple[str, str | None]:
     if "unborn" in mods:
         relation = "unborn"
     head = candidate.head.lower()
-    if sex is None and re.search(r"\bfemales?\b", f"{mods} {head}"):
+    if sex is None and _FEMALE.search(f"{mods} {head}"):
         sex = "FEMALE"
-    elif sex is None and re.search(r"\bmales?\b", f"{mods} {head}"):
+    elif sex is None and _MALE.search(f"{mods} {head}"):
         sex = "MALE"
     if relation == "child" and candidate.ages.under_one_unit and _AGE_IN_MODS.search(head):
         relation = "baby"
@@ -696,8 +724,8 @@ def _age(candidate: _Candidate) -> int | None:
 
 def _normalise(phrase: str) -> str:
     text = unicodedata.normalize("NFKC", phrase)
-    text = re.sub(_APOS, "'", text)
-    text = re.sub(_HYPH, "-", text)
+    text = _APOS_RE.sub("'", text)
+    text = _HYPH_RE.sub("-", text)
     return _SPACES.sub(" ", text).strip().lower()
 
 

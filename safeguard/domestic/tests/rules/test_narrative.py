@@ -483,6 +483,20 @@ class TestProperties:
         text = " ".join(sentences)
         assert _keys(f"{before} {text} {after}") == _keys(text)
 
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.sampled_from(_FRAGMENTS), max_size=12), st.sampled_from([" ", ""]))
+    def test_the_head_first_scan_finds_what_a_full_scan_finds(
+        self, fragments: list[str], joiner: str
+    ) -> None:
+        text = joiner.join(fragments)
+        position = 0
+        while (full := narrative_module._PHRASE.search(text, position)) is not None:
+            fast = narrative_module._next_phrase(text, position)
+            assert fast is not None
+            assert fast.span() == full.span()
+            position = full.end()
+        assert narrative_module._next_phrase(text, position) is None
+
     @settings(max_examples=50, deadline=None)
     @given(st.lists(st.sampled_from([case.text for case in CORPUS]), max_size=6))
     def test_deterministic(self, sentences: list[str]) -> None:

@@ -226,7 +226,24 @@ class IncidentCreateView(CapabilityView):
         action = request.POST.get("action", "submit")
         choices = _detected_choices(request)
         if action == "add_child":
-            return _render(request, _unbound(IncidentForm, request.POST), _rows(request, add=1))
+            # Keep what was typed, and the children found so far, while a row is added.
+            bound = IncidentForm(request.POST)
+            detected = (
+                children_detect(
+                    actor=acting_user(request),
+                    details=_details(request, bound.cleaned_data),
+                    children=[],
+                )
+                if bound.is_valid()
+                else []
+            )
+            return _render(
+                request,
+                _unbound(IncidentForm, request.POST),
+                _rows(request, add=1),
+                detected=detected,
+                choices=choices,
+            )
         form = IncidentForm(request.POST)
         formset = ChildFormSet(request.POST, prefix="children")
         rows = (
