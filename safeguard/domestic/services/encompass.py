@@ -185,7 +185,9 @@ def notification_route(
     """
     require_capability(actor, Capability.ENCOMPASS_SEND)
     notification = notification_in_scope(actor, notification_id)
-    notification = EncompassNotification.objects.select_for_update().get(pk=notification.pk)
+    notification = EncompassNotification.objects.select_for_update(of=("self",)).get(
+        pk=notification.pk
+    )
     recipient = Organisation.objects.filter(
         pk=recipient_id, kind__in=[OrganisationKind.SCHOOL, OrganisationKind.LOCAL_AUTHORITY]
     ).first()
@@ -326,7 +328,7 @@ def encompass_send(
     require_capability(actor, Capability.ENCOMPASS_SEND)
     notification_in_scope(actor, notification_id)
     notification = (
-        EncompassNotification.objects.select_for_update()
+        EncompassNotification.objects.select_for_update(of=("self",))
         .select_related("recipient", "incident__occurrence", "child_victim__child")
         .get(pk=notification_id)
     )
@@ -361,7 +363,7 @@ def encompass_dispatch(*, now: dt.datetime, batch: int = 200) -> int:
         for notification_id in ids:
             with transaction.atomic():
                 notification = (
-                    EncompassNotification.objects.select_for_update()
+                    EncompassNotification.objects.select_for_update(of=("self",))
                     .select_related("recipient", "incident__occurrence", "child_victim__child")
                     .get(pk=notification_id)
                 )
@@ -386,7 +388,9 @@ def encompass_acknowledge(*, actor: User, notification_id: UUID) -> EncompassNot
     """
     require_capability(actor, Capability.ENCOMPASS_ACKNOWLEDGE)
     notification_in_scope(actor, notification_id)
-    notification = EncompassNotification.objects.select_for_update().get(pk=notification_id)
+    notification = EncompassNotification.objects.select_for_update(of=("self",)).get(
+        pk=notification_id
+    )
     if notification.status != NotificationStatus.SENT:
         return notification
     now = clock.now()

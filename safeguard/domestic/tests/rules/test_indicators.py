@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from safeguard.domestic.rules.indicators import (
     IncidentFact,
@@ -17,8 +18,8 @@ T0 = dt.datetime(2027, 2, 12, 23, 40, tzinfo=dt.UTC)
 DUE = dt.datetime(2027, 2, 22, 8, 30, tzinfo=dt.UTC)
 
 
-def fact(**overrides) -> IncidentFact:
-    values = {
+def fact(**overrides: Any) -> IncidentFact:
+    values: dict[str, Any] = {
         "occurred_at": T0,
         "children_detected": 1,
         "children_accounted_for": 1,

@@ -69,7 +69,9 @@ class TestRecordingPage:
         assert added.status_code == 200
         assert 'name="children-TOTAL_FORMS" value="1"' in added.content.decode()
         assert "He shouted at her." in added.content.decode()
-        key = re.search(r'name="detected-0-key" value="([^"]+)"', body).group(1)
+        found = re.search(r'name="detected-0-key" value="([^"]+)"', body)
+        assert found is not None
+        key = found.group(1)
         data = base_form(
             parties,
             **child_fields(school),
