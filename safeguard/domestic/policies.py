@@ -57,6 +57,22 @@ def incident_scope_check(actor: User, subject_id: str) -> None:
     incident_in_scope(actor, incident_id)
 
 
+def child_victim_scope_check(actor: User, subject_id: str) -> None:
+    """Risk's scope check for a child's own risk assessment: within scope with its incident.
+
+    :raises NotFoundOrForbidden: the child record or its incident is missing or out of scope
+    """
+    from safeguard.domestic.models import ChildVictim
+
+    try:
+        victim = ChildVictim.objects.filter(pk=UUID(subject_id)).first()
+    except ValueError as exc:
+        raise NotFoundOrForbidden() from exc
+    if victim is None:
+        raise NotFoundOrForbidden()
+    incident_in_scope(actor, victim.incident_id)
+
+
 def scope_notifications(actor: User) -> QuerySet[EncompassNotification]:
     return EncompassNotification.objects.filter(
         scope_filter(

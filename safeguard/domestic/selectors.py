@@ -50,6 +50,8 @@ class IncidentRecord:
     marac_referrals: list[MaracReferral]
     referred_children: set[UUID]
     clocks: list[ClockWithStatus]
+    # Each child's latest own-risk level (DA_CHILD), by child-victim id.
+    child_risk: dict[str, str]
 
 
 def incident_reference_in_scope(*, actor: User, incident_id: UUID) -> str:
@@ -104,7 +106,21 @@ def incident_get(*, actor: User, incident_id: UUID, purpose: str) -> IncidentRec
         marac_referrals=list(incident.marac_referrals.all()),
         referred_children=referred,
         clocks=clocks,
+        child_risk=_child_risk([str(v.pk) for v in victims]),
     )
+
+
+def _child_risk(victim_ids: list[str]) -> dict[str, str]:
+    levels: dict[str, str] = {}
+    for subject_id, level, reviewed in (
+        RiskAssessment.objects.filter(
+            subject_type="domestic.childvictim", subject_id__in=victim_ids
+        )
+        .order_by("assessed_at")
+        .values_list("subject_id", "final_level", "reviewed_level")
+    ):
+        levels[subject_id] = reviewed or level
+    return levels
 
 
 def incident_list(*, actor: User) -> list[DomesticAbuseIncident]:

@@ -1,6 +1,7 @@
 """Writes for domestic abuse and Operation Encompass, one module per sub-domain (STYLE.md §4.3)."""
 
 from safeguard.domestic.services.assessment import (
+    child_risk_assess,
     incident_risk_assess,
     marac_referral_made,
     referral_waive,
@@ -32,6 +33,7 @@ __all__ = [
     "IncidentInvalid",
     "NewChild",
     "NotificationInvalid",
+    "child_risk_assess",
     "children_detect",
     "da_incident_record",
     "encompass_acknowledge",

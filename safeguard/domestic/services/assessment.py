@@ -14,13 +14,15 @@ from safeguard.access.rules.capabilities import Capability
 from safeguard.audit.rules.operations import Operation
 from safeguard.audit.services import Subject, audit_event_record
 from safeguard.core import clock
+from safeguard.core.exceptions import NotFoundOrForbidden
 from safeguard.core.rules.calendar import LONDON
-from safeguard.domestic.models import DomesticAbuseIncident, MaracReferral
+from safeguard.domestic.models import ChildVictim, DomesticAbuseIncident, MaracReferral
 from safeguard.domestic.policies import incident_in_scope
 from safeguard.domestic.rules.marac import marac_referral_reasons
 from safeguard.domestic.services.encompass import NotificationInvalid
 from safeguard.risk.models import RiskAssessment
 from safeguard.risk.policy import marac_policy
+from safeguard.risk.rules.da_child import DA_CHILD_CODE
 from safeguard.risk.rules.judgement import LevelChange
 from safeguard.risk.services import risk_assessment_record
 
@@ -108,6 +110,36 @@ def incident_risk_assess(
         changes={"reasons": marac.reasons},
     )
     return assessment, marac
+
+
+@transaction.atomic
+def child_risk_assess(
+    *,
+    actor: User,
+    child_victim_id: UUID,
+    answers: Mapping[str, object],
+    officer_level: str | None = None,
+    rationale: str = "",
+    instrument_version: int | None = None,
+) -> RiskAssessment:
+    """Record a child's own risk in the household (DA_CHILD; DOMAIN.md §3.3 [P]).
+
+    :raises NotFoundOrForbidden: the child record or its incident is not in scope
+    :raises RiskAssessmentInvalid: answers with errors
+    """
+    victim = ChildVictim.objects.filter(pk=child_victim_id).first()
+    if victim is None:
+        raise NotFoundOrForbidden()
+    incident_in_scope(actor, victim.incident_id)
+    return risk_assessment_record(
+        actor=actor,
+        subject=Subject.of(victim),
+        instrument_code=DA_CHILD_CODE,
+        answers=answers,
+        officer_level=officer_level,
+        rationale=rationale,
+        instrument_version=instrument_version,
+    )
 
 
 @transaction.atomic

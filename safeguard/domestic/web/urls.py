@@ -16,6 +16,11 @@ urlpatterns = [
         name="incident-assess",
     ),
     path(
+        "<uuid:incident_id>/children/<uuid:victim_id>/assess/",
+        views.ChildRiskAssessView.as_view(),
+        name="child-assess",
+    ),
+    path(
         "<uuid:incident_id>/marac/<uuid:marac_id>/referred/",
         views.MaracReferredView.as_view(),
         name="marac-referred",

@@ -109,3 +109,31 @@ class TestReferralWaiver:
         assert waived.referral_waived_by == supervisor
         with pytest.raises(NotificationInvalid):
             referral_waive(actor=supervisor, incident_id=incident.pk, reason="y" * 30)
+
+
+class TestChildsOwnRisk:
+    def test_a_child_injured_in_the_incident_is_high_risk(self, officer, make_user) -> None:
+        from safeguard.core.exceptions import NotFoundOrForbidden
+        from safeguard.domestic.models import ChildVictim
+        from safeguard.domestic.services import child_risk_assess
+        from safeguard.domestic.tests.factories import a_school, new_child_row
+        from safeguard.risk.rules.da_child import INDICATORS_V1
+
+        with use_clock(FixedClock(NOW)):
+            incident = da_incident_record(
+                actor=officer,
+                details=details(household()),
+                children=[new_child_row(a_school())],
+                choices={},
+            )
+        victim = ChildVictim.objects.get(incident=incident)
+        answers = dict.fromkeys(INDICATORS_V1, "NO") | {"CHILD_INJURED": "YES"}
+        with use_clock(FixedClock(NOW)):
+            assessment = child_risk_assess(
+                actor=officer, child_victim_id=victim.pk, answers=answers
+            )
+        assert (assessment.subject_type, assessment.final_level) == ("domestic.childvictim", "HIGH")
+        with pytest.raises(NotFoundOrForbidden):
+            child_risk_assess(
+                actor=make_user(Role.SCHOOL_DSL), child_victim_id=victim.pk, answers=answers
+            )

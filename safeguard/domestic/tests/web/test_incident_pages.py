@@ -170,3 +170,50 @@ class TestSchoolPortalPages:
         assert response.status_code == 302
         notification.refresh_from_db()
         assert notification.status == "SENT"
+
+
+class TestAssessmentPages:
+    def test_dash_page_flags_marac_and_child_risk_shows_on_the_incident(self, client_for) -> None:
+        from safeguard.domestic.models import ChildVictim
+        from safeguard.risk.rules.da_child import INDICATORS_V1
+        from safeguard.risk.rules.dash import SCORED_V1
+
+        officer, user = client_for(Role.RESPONSE_OFFICER)
+        with use_clock(FixedClock(london(2026, 11, 21, 0, 5))):
+            incident = da_incident_record(
+                actor=user,
+                details=details(household(), occurred_at=london(2026, 11, 20, 23, 40)),
+                children=[new_child_row(a_school())],
+                choices={},
+            )
+        dash = reverse(
+            "domestic:incident-assess", kwargs={"incident_id": incident.pk, "code": "DASH"}
+        )
+        assert officer.get(dash).status_code == 200
+        half = {"instrument_version": "1", **dict.fromkeys(SCORED_V1[:5], "YES")}
+        assert officer.post(dash, half).status_code == 400
+        full = {
+            "instrument_version": "1",
+            **{c: ("YES" if i < 14 else "NO") for i, c in enumerate(SCORED_V1)},
+        }
+        done = officer.post(dash, full)
+        assert done.status_code == 302
+        purpose = reverse("domestic:incident-purpose", kwargs={"incident_id": incident.pk})
+        assert officer.post(purpose, {"purpose": "Risk assessment"}).status_code == 302
+        page = officer.get(done["Location"]).content.decode()
+        assert "MARAC referral criteria met" in page
+        unknown = reverse(
+            "domestic:incident-assess", kwargs={"incident_id": incident.pk, "code": "NOPE"}
+        )
+        assert officer.get(unknown).status_code == 404
+        victim = ChildVictim.objects.get(incident=incident)
+        child = reverse(
+            "domestic:child-assess", kwargs={"incident_id": incident.pk, "victim_id": victim.pk}
+        )
+        answers = {
+            "instrument_version": "1",
+            **dict.fromkeys(INDICATORS_V1, "NO"),
+            "UNDER_ONE_OR_UNBORN": "YES",
+        }
+        assert officer.post(child, answers).status_code == 302
+        assert "Medium" in officer.get(done["Location"]).content.decode()

@@ -9,6 +9,7 @@ from safeguard.domestic.web.views.encompass import (
     NotificationSendView,
 )
 from safeguard.domestic.web.views.incident import (
+    ChildRiskAssessView,
     IncidentAssessView,
     IncidentCreateView,
     IncidentDetailView,
@@ -19,6 +20,7 @@ from safeguard.domestic.web.views.incident import (
 )
 
 __all__ = [
+    "ChildRiskAssessView",
     "EncompassAcknowledgeView",
     "EncompassInboxView",
     "EncompassNotificationView",

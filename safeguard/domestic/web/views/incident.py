@@ -24,6 +24,7 @@ from safeguard.domestic.services import (
     IncidentDetails,
     IncidentInvalid,
     NotificationInvalid,
+    child_risk_assess,
     children_detect,
     da_incident_record,
     incident_risk_assess,
@@ -40,6 +41,7 @@ from safeguard.domestic.web.forms import (
 )
 from safeguard.people.selectors import person_id_for_reference
 from safeguard.risk.catalogue import instrument_get
+from safeguard.risk.rules.da_child import DA_CHILD_CODE
 from safeguard.risk.rules.instruments import UnknownInstrument
 from safeguard.risk.services import RiskAssessmentInvalid
 from safeguard.risk.web.forms import instrument_form_class
@@ -425,6 +427,55 @@ class IncidentAssessView(CapabilityView):
         level = form.instrument.level_label(assessment.final_level)
         note = " The victim meets the MARAC referral criteria." if marac else ""
         messages.success(request, f"{code} recorded: {level}.{note}")
+        return HttpResponseRedirect(
+            reverse("domestic:incident-detail", kwargs={"incident_id": incident_id})
+        )
+
+
+class ChildRiskAssessView(CapabilityView):
+    """A child's own risk in the household (DA_CHILD), on their child-victim record."""
+
+    required_capability = Capability.RISK_ASSESS
+
+    def _page(
+        self, request: HttpRequest, incident_id: UUID, form: Any, status: int = 200
+    ) -> HttpResponse:
+        reference = incident_reference_in_scope(actor=acting_user(request), incident_id=incident_id)
+        return render(
+            request,
+            "domestic/incident_assess.html",
+            {
+                "form": form,
+                "reference": reference,
+                "instrument": form.instrument,
+                "incident_id": incident_id,
+            },
+            status=status,
+        )
+
+    def get(self, request: HttpRequest, incident_id: UUID, victim_id: UUID) -> HttpResponse:
+        return self._page(
+            request, incident_id, instrument_form_class(instrument_get(DA_CHILD_CODE))()
+        )
+
+    def post(self, request: HttpRequest, incident_id: UUID, victim_id: UUID) -> HttpResponse:
+        form = instrument_form_class(instrument_get(DA_CHILD_CODE))(request.POST)
+        if not form.is_valid():
+            return self._page(request, incident_id, form, status=400)
+        try:
+            assessment = child_risk_assess(
+                actor=acting_user(request),
+                child_victim_id=victim_id,
+                answers=form.answers(),
+                officer_level=form.chosen_level(),
+                rationale=form.cleaned_data.get("rationale", ""),
+                instrument_version=form.instrument.version,
+            )
+        except RiskAssessmentInvalid as exc:
+            form.apply_errors(exc.errors)
+            return self._page(request, incident_id, form, status=400)
+        level = form.instrument.level_label(assessment.final_level)
+        messages.success(request, f"The child's own risk is recorded: {level}.")
         return HttpResponseRedirect(
             reverse("domestic:incident-detail", kwargs={"incident_id": incident_id})
         )
