@@ -502,3 +502,15 @@ class TestProperties:
     def test_deterministic(self, sentences: list[str]) -> None:
         text = " ".join(sentences)
         assert child_mentions(text) == child_mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrases"),
+    [
+        ("She has 0 children.", []),
+        ("Her son is a pupil at Oak Primary.", ["Her son"]),
+        ("He is a pupil at the school.", []),
+    ],
+)
+def test_a_written_zero_and_a_predicate_pupil_are_not_extra_children(sentence, phrases) -> None:
+    assert [m.phrase for m in child_mentions(sentence)] == phrases
