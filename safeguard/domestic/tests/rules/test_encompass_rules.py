@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -58,8 +59,8 @@ def test_next_working_day_start_skips_weekends_and_bank_holidays() -> None:
         )
 
 
-def facts(**overrides) -> NotificationFacts:
-    values = {
+def facts(**overrides: Any) -> NotificationFacts:
+    values: dict[str, Any] = {
         "child_name": "Zoë Fictional",
         "child_date_of_birth": None,
         "child_estimated_age": None,
@@ -95,8 +96,8 @@ def test_content_says_what_is_not_known_rather_than_leaving_gaps() -> None:
     assert present["How the child was affected"] == "saw it"
 
 
-def detected(**overrides) -> DetectedChild:
-    values = {
+def detected(**overrides: Any) -> DetectedChild:
+    values: dict[str, Any] = {
         "key": "narrative:her two kids#1",
         "source": DetectionSource.NARRATIVE,
         "description": "her two kids",

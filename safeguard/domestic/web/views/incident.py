@@ -371,6 +371,19 @@ class IncidentDetailView(CapabilityView):
         return incident_page(request, incident_id)
 
 
+def _assess_page(
+    request: HttpRequest, incident_id: UUID, form: Any, status: int = 200
+) -> HttpResponse:
+    reference = incident_reference_in_scope(actor=acting_user(request), incident_id=incident_id)
+    context = {
+        "form": form,
+        "reference": reference,
+        "instrument": form.instrument,
+        "incident_id": incident_id,
+    }
+    return render(request, "domestic/incident_assess.html", context, status=status)
+
+
 class IncidentAssessView(CapabilityView):
     """DASH or DARA about the incident; a MARAC referral follows when the criteria are met."""
 
@@ -381,28 +394,12 @@ class IncidentAssessView(CapabilityView):
             raise UnknownInstrument(code)
         return instrument_form_class(instrument_get(code))(data)
 
-    def _page(
-        self, request: HttpRequest, incident_id: UUID, code: str, form: Any, status: int = 200
-    ) -> HttpResponse:
-        reference = incident_reference_in_scope(actor=acting_user(request), incident_id=incident_id)
-        return render(
-            request,
-            "domestic/incident_assess.html",
-            {
-                "form": form,
-                "reference": reference,
-                "instrument": form.instrument,
-                "incident_id": incident_id,
-            },
-            status=status,
-        )
-
     def get(self, request: HttpRequest, incident_id: UUID, code: str) -> HttpResponse:
         try:
             form = self._instrument_form(code)
         except UnknownInstrument:
             return render(request, "core/404.html", status=404)
-        return self._page(request, incident_id, code, form)
+        return _assess_page(request, incident_id, form)
 
     def post(self, request: HttpRequest, incident_id: UUID, code: str) -> HttpResponse:
         try:
@@ -410,7 +407,7 @@ class IncidentAssessView(CapabilityView):
         except UnknownInstrument:
             return render(request, "core/404.html", status=404)
         if not form.is_valid():
-            return self._page(request, incident_id, code, form, status=400)
+            return _assess_page(request, incident_id, form, status=400)
         try:
             assessment, marac = incident_risk_assess(
                 actor=acting_user(request),
@@ -423,7 +420,7 @@ class IncidentAssessView(CapabilityView):
             )
         except RiskAssessmentInvalid as exc:
             form.apply_errors(exc.errors)
-            return self._page(request, incident_id, code, form, status=400)
+            return _assess_page(request, incident_id, form, status=400)
         level = form.instrument.level_label(assessment.final_level)
         note = " The victim meets the MARAC referral criteria." if marac else ""
         messages.success(request, f"{code} recorded: {level}.{note}")
@@ -437,31 +434,15 @@ class ChildRiskAssessView(CapabilityView):
 
     required_capability = Capability.RISK_ASSESS
 
-    def _page(
-        self, request: HttpRequest, incident_id: UUID, form: Any, status: int = 200
-    ) -> HttpResponse:
-        reference = incident_reference_in_scope(actor=acting_user(request), incident_id=incident_id)
-        return render(
-            request,
-            "domestic/incident_assess.html",
-            {
-                "form": form,
-                "reference": reference,
-                "instrument": form.instrument,
-                "incident_id": incident_id,
-            },
-            status=status,
-        )
-
     def get(self, request: HttpRequest, incident_id: UUID, victim_id: UUID) -> HttpResponse:
-        return self._page(
+        return _assess_page(
             request, incident_id, instrument_form_class(instrument_get(DA_CHILD_CODE))()
         )
 
     def post(self, request: HttpRequest, incident_id: UUID, victim_id: UUID) -> HttpResponse:
         form = instrument_form_class(instrument_get(DA_CHILD_CODE))(request.POST)
         if not form.is_valid():
-            return self._page(request, incident_id, form, status=400)
+            return _assess_page(request, incident_id, form, status=400)
         try:
             assessment = child_risk_assess(
                 actor=acting_user(request),
@@ -473,7 +454,7 @@ class ChildRiskAssessView(CapabilityView):
             )
         except RiskAssessmentInvalid as exc:
             form.apply_errors(exc.errors)
-            return self._page(request, incident_id, form, status=400)
+            return _assess_page(request, incident_id, form, status=400)
         level = form.instrument.level_label(assessment.final_level)
         messages.success(request, f"The child's own risk is recorded: {level}.")
         return HttpResponseRedirect(
