@@ -23,7 +23,10 @@ from itertools import accumulate
 from typing import Any, TypeVar
 
 from safeguard.access.rules.capabilities import Role
+from safeguard.core.rules.calendar import SchoolCalendar
+from safeguard.core.rules.periods import DatePeriod
 from safeguard.demo import names
+from safeguard.demo.domestic import EducationSetting
 from safeguard.demo.names import FEMALE, MALE, Community
 from safeguard.demo.pathways import (
     ADULT_WITH_DOB_DAYS,
@@ -836,6 +839,7 @@ class ForceGenerator:
                     can_sign_in=False,
                 )
             )
+        users.extend(_safeguarding_leads(organisations))
         social_care = [o for o in organisations if o.kind == CSC]
         for org in social_care[1:]:  # the first is the demo "socialcare" account's
             slug = org.local_authority.lower().replace(" ", "-")
@@ -893,6 +897,7 @@ class ForceGenerator:
         csc_by_authority = {
             o.local_authority: o.id for o in self._setting.organisations if o.kind == CSC
         }
+        settings = _education_settings(self._setting)
         planner = PathwayPlanner(
             rng=self.pathway_rng,
             spec=spec,
@@ -905,6 +910,12 @@ class ForceGenerator:
             social_workers=social_workers,
             csc_by_authority=csc_by_authority,
             reviewer=by_role[Role.SUPERVISOR].username,
+            settings=settings,
+            authority_settings={
+                o.local_authority: o.id
+                for o in self._setting.organisations
+                if o.kind == LOCAL_AUTHORITY
+            },
         )
         return planner.batches()
 
@@ -936,6 +947,12 @@ class ForceGenerator:
                     town_row[3],
                     _communication_needs(row),
                     pair,
+                    " ".join(p for p in (row.given_name, row.middle_names, row.family_name) if p),
+                    row.date_of_birth,
+                    row.estimated_age,
+                    row.estimated_on,
+                    row.education_setting_id,
+                    row.home_educated,
                 )
             )
         for index, member in chosen_adults:
@@ -2079,6 +2096,88 @@ class ForceGenerator:
         elif label == "middle_name_as_given":
             row.given_name, row.middle_names = row.middle_names, ""
         return True
+
+
+def _safeguarding_leads(organisations: list[OrganisationRow]) -> list[UserRow]:
+    """Return a designated safeguarding lead for every school but the demo account's, and an
+    education safeguarding officer for each local authority (told of home-educated children).
+
+    They acknowledge the Operation Encompass notifications in the casework; none can sign in.
+    Named without a random draw, so the rest of the force is the same with or without them.
+    """
+    users = []
+    schools = [o for o in organisations if o.kind == SCHOOL]
+    for school in schools[1:]:  # the first is the demo "school" account's
+        username = f"dsl-{school.urn}"
+        users.append(
+            UserRow(
+                username=username,
+                role=Role.SCHOOL_DSL,
+                first_name="Designated",
+                last_name="Safeguarding Lead",
+                email=f"{username}@demo.safeguard.invalid",
+                team_code=None,
+                organisation_id=school.id,
+                can_sign_in=False,
+            )
+        )
+    for authority in (o for o in organisations if o.kind == LOCAL_AUTHORITY):
+        slug = authority.local_authority.lower().replace(" ", "-")
+        username = f"education-{slug}"
+        users.append(
+            UserRow(
+                username=username,
+                role=Role.SCHOOL_DSL,
+                first_name="Education Safeguarding",
+                last_name=f"Officer ({authority.local_authority})",
+                email=f"{username}@demo.safeguard.invalid",
+                team_code=None,
+                organisation_id=authority.id,
+                can_sign_in=False,
+            )
+        )
+    return users
+
+
+def _education_settings(setting: Setting) -> dict[str, EducationSetting]:
+    """Return the schools (with their calendars) and local authorities a notification can go
+    to, with who acknowledges for each: the demo "school" account, or the generated lead."""
+    terms: dict[str, list[DatePeriod]] = {}
+    for term in setting.terms:
+        terms.setdefault(term.organisation_id, []).append(DatePeriod(term.starts_on, term.ends_on))
+    closures: dict[str, set[dt.date]] = {}
+    for closure in setting.closures:
+        closures.setdefault(closure.organisation_id, set()).add(closure.closed_on)
+    leads = {
+        u.organisation_id: u.username
+        for u in setting.users
+        if u.role is Role.SCHOOL_DSL and u.organisation_id
+    }
+    # The demo "school" account's own school (the account that can sign in).
+    walkthrough = {
+        u.organisation_id for u in setting.users if u.role is Role.SCHOOL_DSL and u.can_sign_in
+    }
+    settings = {}
+    for org in setting.organisations:
+        if org.kind not in (SCHOOL, LOCAL_AUTHORITY):
+            continue
+        calendar = None
+        if org.kind == SCHOOL:
+            calendar = SchoolCalendar(
+                terms=tuple(sorted(terms.get(org.id, []), key=lambda t: t.starts_on)),
+                closures=frozenset(closures.get(org.id, ())),
+                day_starts_at=org.day_starts_at,
+            )
+        settings[org.id] = EducationSetting(
+            id=org.id,
+            name=org.name,
+            kind=org.kind,
+            day_starts_at=org.day_starts_at,
+            calendar=calendar,
+            acknowledger=leads.get(org.id),
+            in_casework=org.id not in walkthrough,
+        )
+    return settings
 
 
 def _adult_on_record(member: _Member) -> bool:

@@ -9,13 +9,18 @@ event carrying the size, the seed and the row counts.
 After the population comes a year of casework (``safeguard.demo.pathways``): occurrences
 with the people involved and each child's voice, child concerns with their triage and PPN
 RAG assessment, referrals to children's social care and the statutory clocks the services
-would have started. They too are written directly, without the services' per-row audit; the
-clock rules are read from the referral services and force policy, as the services read them.
+would have started. Every domestic-abuse occurrence has its domestic-abuse record, a
+child-victim record per child and an Operation Encompass notification per related child of
+school age, with the notify and acknowledge clocks. They too are written directly, without
+the services' per-row audit; the clock rules are read from the referral and domestic services
+and force policy, as the services read them.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import datetime as dt
 import gc
 import json
 import random
@@ -42,6 +47,7 @@ from safeguard.clocks.selectors import clock_policy
 from safeguard.core import clock
 from safeguard.core.policy import force_policy
 from safeguard.core.services import reference_issue
+from safeguard.demo.domestic import EncompassRules
 from safeguard.demo.generator import (
     DEMO_ACCOUNTS,
     DEMO_PASSWORD,
@@ -54,6 +60,15 @@ from safeguard.demo.generator import (
 )
 from safeguard.demo.models import SyntheticIdentity
 from safeguard.demo.pathways import CONCERN_SUBJECT, ClockRules, PathwayBatch
+from safeguard.domestic.models import ChildVictim, DomesticAbuseIncident, EncompassNotification
+from safeguard.domestic.rules.encompass import notification_content
+from safeguard.domestic.services.encompass import (
+    ACK_LATE_REASON,
+    ACKNOWLEDGE_CLOCK,
+    NOTIFY_CLOCK,
+    NOTIFY_RULE_SOURCE,
+    SYSTEM_LATE_REASON,
+)
 from safeguard.incidents.models import Involvement, Occurrence, VoiceOfChildRecord
 from safeguard.people.models import (
     Address,
@@ -80,6 +95,7 @@ REFERENCE_PREFIX = "PER"
 OCCURRENCE_PREFIX = "INC"
 CONCERN_PREFIX = "CON"
 REFERRAL_PREFIX = "REF"
+NOTIFICATION_PREFIX = "OE"
 DECISION_LABEL = "Social care acknowledgement and decision"
 TRIAGE_LABEL = "MASH triage"
 DEMO_EMAIL_DOMAIN = "demo.safeguard.invalid"
@@ -262,6 +278,30 @@ def clock_rules() -> ClockRules:
         triage_rule_source="DOMAIN.md §4.3 [U] (MASH timescales are local)",
         triage_rule_version=f"mash-triage-{hours}h-v1",
         escalation_steps=tuple(clock_policy().escalation_steps),
+        encompass=encompass_rules(),
+    )
+
+
+def encompass_rules() -> EncompassRules:
+    """Return the Operation Encompass clock settings, worded as ``domestic.services.encompass``
+    words them (``notification_create`` and ``_send``), from force policy."""
+    hours = int(force_policy("ENCOMPASS_ACKNOWLEDGE_HOURS"))
+    return EncompassRules(
+        notify_kind=NOTIFY_CLOCK,
+        notify_label="Operation Encompass notification",
+        notify_rule_source=NOTIFY_RULE_SOURCE,
+        notify_rule_version="encompass-next-school-day-v1",
+        acknowledge_kind=ACKNOWLEDGE_CLOCK,
+        acknowledge_label="School acknowledges the Operation Encompass notification",
+        acknowledge_hours=hours,
+        acknowledge_rule=(
+            f"Force policy: acknowledged within {hours} hours of the setting's next day start"
+        ),
+        acknowledge_rule_source="DOMAIN.md §3.2 [U] (acknowledgement times are local practice)",
+        acknowledge_rule_version=f"encompass-ack-{hours}h-v1",
+        system_late_reason=SYSTEM_LATE_REASON,
+        acknowledge_late_reason=ACK_LATE_REASON,
+        default_day_start=dt.time.fromisoformat(str(force_policy("ENCOMPASS_DEFAULT_DAY_START"))),
     )
 
 
@@ -630,6 +670,9 @@ class _CaseworkWriter:
                 for o, reference in zip(batch.occurrences, occurrence_refs, strict=True)
             ],
         )
+        occurrence_reference = {
+            o.id: reference for o, reference in zip(batch.occurrences, occurrence_refs, strict=True)
+        }
         self._insert(
             "involvements",
             Involvement,
@@ -827,6 +870,7 @@ class _CaseworkWriter:
                 for r, reference in zip(batch.referrals, referral_refs, strict=True)
             ],
         )
+        self._write_domestic(batch, occurrence_reference)
         self._insert(
             "statutory_clocks",
             StatutoryClock,
@@ -879,6 +923,147 @@ class _CaseworkWriter:
                 )
                 for k in batch.clocks
             ],
+        )
+
+    def _write_domestic(self, batch: PathwayBatch, occurrence_reference: dict[str, str]) -> None:
+        """Write the domestic-abuse records, child victims and Encompass notifications.
+
+        A sent notification's content is built here, by ``notification_content`` as the
+        sending service builds it, once the occurrence's reference is known.
+        """
+        user = self._user
+        team = self._team
+        self._insert(
+            "da_incidents",
+            DomesticAbuseIncident,
+            (
+                "id",
+                "occurrence_id",
+                "victim_id",
+                "suspect_id",
+                "relationship",
+                "circumstances_for_school",
+                "other_information_for_school",
+                "owning_team_id",
+                "is_restricted",
+                "recorded_by_id",
+                "created_at",
+                "updated_at",
+            ),
+            [
+                (
+                    d.id,
+                    d.occurrence_id,
+                    d.victim_id,
+                    d.suspect_id,
+                    d.relationship,
+                    d.circumstances_for_school,
+                    d.other_information_for_school,
+                    team(d.owning_team_code),
+                    False,
+                    user(d.recorded_by),
+                    d.created_at,
+                    d.created_at,
+                )
+                for d in batch.da_incidents
+            ],
+        )
+        self._insert(
+            "child_victims",
+            ChildVictim,
+            (
+                "id",
+                "incident_id",
+                "child_id",
+                "present",
+                "where_present",
+                "saw",
+                "heard",
+                "experienced_effects",
+                "related_to",
+                "concern_id",
+                "created_at",
+                "updated_at",
+            ),
+            [
+                (
+                    v.id,
+                    v.incident_id,
+                    v.child_id,
+                    v.present,
+                    v.where_present,
+                    v.saw,
+                    v.heard,
+                    v.experienced_effects,
+                    v.related_to,
+                    v.concern_id,
+                    v.created_at,
+                    v.created_at,
+                )
+                for v in batch.child_victims
+            ],
+        )
+        notification_refs = _references(
+            NOTIFICATION_PREFIX, [n.created_at.year for n in batch.notifications]
+        )
+        rows = []
+        for n, reference in zip(batch.notifications, notification_refs, strict=True):
+            content: dict[str, str] = {}
+            if n.facts is not None:
+                facts = dataclasses.replace(
+                    n.facts, police_reference=occurrence_reference[n.occurrence_id]
+                )
+                content = notification_content(facts)
+            rows.append(
+                (
+                    n.id,
+                    reference,
+                    n.incident_id,
+                    n.child_victim_id,
+                    n.recipient_id,
+                    n.recipient_kind,
+                    n.status,
+                    n.due_at,
+                    n.due_rule,
+                    n.recipient_id if n.sent_at is not None else None,
+                    content,
+                    n.sent_at,
+                    user(n.sent_by),
+                    n.sent_channel,
+                    n.acknowledged_at,
+                    user(n.acknowledged_by),
+                    team(n.owning_team_code),
+                    False,
+                    n.created_at,
+                    n.updated_at,
+                )
+            )
+        self._insert(
+            "encompass_notifications",
+            EncompassNotification,
+            (
+                "id",
+                "reference",
+                "incident_id",
+                "child_victim_id",
+                "recipient_id",
+                "recipient_kind",
+                "status",
+                "due_at",
+                "due_rule",
+                "shared_with_id",
+                "content",
+                "sent_at",
+                "sent_by_id",
+                "sent_channel",
+                "acknowledged_at",
+                "acknowledged_by_id",
+                "owning_team_id",
+                "is_restricted",
+                "created_at",
+                "updated_at",
+            ),
+            rows,
         )
 
 

@@ -8,6 +8,12 @@ child, the child concerns (PPN) with their MASH triage and PPN RAG risk assessme
 referrals to children's social care, and the statutory clocks that the services would have
 started (the MASH triage clock and the social-care decision clock).
 
+Every domestic-abuse occurrence also gets its domestic-abuse record (the adult victim and
+suspect and how they are connected), a child-victim record per child involved, and an
+Operation Encompass notification per related child of school age, with its clocks: sent by
+the officer or by the daily 07:00 run, and acknowledged by the school's designated
+safeguarding lead (rows and rules in :mod:`safeguard.demo.domestic`).
+
 Every instant is before ``now`` (the caller passes ``safeguard.core.clock.now()``) and within
 the year before it. The plan follows the services' rules so that the rows read as if officers
 had made them: a red or amber grade is always referred, a clock stopped after its deadline is
@@ -35,7 +41,40 @@ from safeguard.clocks.rules.status import escalation_step
 from safeguard.core.rules.bank_holidays import england_and_wales_bank_holidays
 from safeguard.core.rules.calendar import LONDON
 from safeguard.core.rules.deadlines import hours_deadline, working_days_deadline
+from safeguard.demo.domestic import (
+    APART_RELATIONSHIPS,
+    DA_SCENES,
+    FAMILY_RELATIONSHIPS,
+    NOTIFICATION_SUBJECT,
+    NOTIFY_BREACH_REASONS,
+    OTHER_INFORMATION,
+    RELATED_TO,
+    ChildVictimRow,
+    DomesticIncidentRow,
+    EducationSetting,
+    EncompassRules,
+    NotificationRow,
+    Scene,
+    day_start_before,
+    last_daily_run,
+    next_daily_run,
+    notice_due,
+)
+from safeguard.domestic.rules.codes import (
+    NotificationStatus,
+    PartyRelationship,
+    RecipientKind,
+    RelatedTo,
+    SendChannel,
+)
+from safeguard.domestic.rules.encompass import (
+    ChildVoice,
+    NotificationFacts,
+    SchoolAge,
+    school_age,
+)
 from safeguard.incidents.rules.codes import InvolvementRole, OccurrenceType
+from safeguard.people.rules.age import age_on
 from safeguard.referrals.rules.codes import (
     ConcernStatus,
     ReferralMethod,
@@ -60,6 +99,7 @@ SUSPECT = InvolvementRole.SUSPECT.value
 WITNESS = InvolvementRole.WITNESS.value
 REPORTING_PERSON = InvolvementRole.REPORTING_PERSON.value
 CHILD_PRESENT = InvolvementRole.CHILD_PRESENT.value
+CHILD_IN_HOUSEHOLD = InvolvementRole.CHILD_IN_HOUSEHOLD.value
 
 CONCERN_SUBJECT = "referrals.childconcern"
 REFERRAL_SUBJECT = "referrals.referral"
@@ -70,6 +110,17 @@ PPU = "PPU"
 PPU_REFERRAL_SHARE = 0.2
 REPEAT_CONCERN_SHARE = 0.08
 REVIEW_BACKLOG = dt.timedelta(days=14)
+# Share of concerns that arise from a domestic-abuse incident (when the child lives with adults).
+DOMESTIC_SHARE = 0.7
+# Operation Encompass: notifications the officer sends at once rather than leaving to the
+# daily run; those reported after the school day they were due had started (so sent late);
+# acknowledgements made late; and how recent a notification is to be still unacknowledged.
+ON_DEMAND_SHARE = 0.45
+LATE_REPORT_SHARE = 0.1
+ACK_LATE_SHARE = 0.05
+UNACKNOWLEDGED_WINDOW = dt.timedelta(days=2)
+# A late report: the incident happened before the school day started, this long before.
+LATE_REPORT_WITHIN = dt.timedelta(hours=30)
 
 # Adults involved must be adults on the record as well as in truth: an estimated age may be
 # three years out, so adults without a recorded date of birth must be older.
@@ -112,6 +163,13 @@ class ChildCandidate:
     communication_needs: str
     # (person id, "F" or "M") of the adults living with the child, for domestic abuse.
     adults: tuple[tuple[str, str], ...]
+    # As recorded, for Operation Encompass (who is notified, and what the school is told).
+    full_name: str = ""
+    date_of_birth: dt.date | None = None
+    estimated_age: int | None = None
+    estimated_on: dt.date | None = None
+    education_setting_id: str | None = None
+    home_educated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +203,7 @@ class ClockRules:
     triage_rule_source: str
     triage_rule_version: str
     escalation_steps: tuple[dt.timedelta, ...]
+    encompass: EncompassRules
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,30 +338,14 @@ class PathwayBatch:
     concerns: list[ConcernRow] = field(default_factory=list)
     assessments: list[AssessmentRow] = field(default_factory=list)
     referrals: list[ReferralRow] = field(default_factory=list)
+    da_incidents: list[DomesticIncidentRow] = field(default_factory=list)
+    child_victims: list[ChildVictimRow] = field(default_factory=list)
+    notifications: list[NotificationRow] = field(default_factory=list)
     clocks: list[ClockRow] = field(default_factory=list)
 
 
 # --- Text ---------------------------------------------------------------------------------------
 
-DA_NARRATIVES = (
-    "Neighbour called police reporting shouting and banging at the address. Officers attended: "
-    "the couple had argued after drinking and a glass table was broken. {child} was in the "
-    "house at the time.",
-    "Victim called 999 saying her partner had pushed her against the kitchen wall during an "
-    "argument about money. Redness to her neck seen. {child} was in the living room.",
-    "Verbal argument escalated to criminal damage: a bedroom door and the victim's phone were "
-    "broken. {child} heard it from upstairs.",
-    "Ex-partner came to the address in breach of a non-molestation order and was abusive on the "
-    "doorstep. {child} saw and heard the incident.",
-    "Family member reported ongoing controlling behaviour: the victim's bank card taken and her "
-    "phone checked daily. {child} lives at the address.",
-    "Suspect returned home intoxicated and threatened to kill the victim. She left with {child} "
-    "to a neighbour's house and called police. Suspect arrested.",
-    "Third report this year at this address. Argument over child contact arrangements; suspect "
-    "punched a wall and left before police arrived. {child} was present.",
-    "Victim disclosed to a health visitor that her partner strangled her last week. {child} "
-    "was asleep in the next room.",
-)
 CHILD_CONCERN_NARRATIVES = (
     "School reported that {child} arrived with an unexplained bruise to the upper arm and said "
     "a parent had done it, then retracted.",
@@ -521,6 +564,36 @@ class _Plan:
     state: _State
     times: _Timeline
     child: ChildCandidate | None = None
+    domestic: bool = False
+    # Showcases: the child's school is to be notified (the child is related to a party), and
+    # the notification waits for the next daily run.
+    notify: bool = False
+    wait_for_run: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Story:
+    narrative: str
+    occurrence_type: str
+    child_role: str
+    summary: str
+    scene: Scene | None = None
+    victim_plan: _ChildVictimPlan | None = None
+
+
+@dataclass(slots=True)
+class _ChildVictimPlan:
+    """How a domestic-abuse incident touched its child, and where the school is told."""
+
+    present: bool
+    where_present: str
+    saw: bool
+    heard: bool
+    experienced_effects: bool
+    related_to: str
+    setting: EducationSetting | None
+    notified: bool
+    late_report: bool = False
 
 
 def hyphenated(hex_id: str) -> str:
@@ -568,7 +641,15 @@ class PathwayPlanner:
         social_workers: dict[str, str],
         csc_by_authority: dict[str, str],
         reviewer: str | None,
+        settings: dict[str, EducationSetting] | None = None,
+        authority_settings: dict[str, str] | None = None,
     ) -> None:
+        """Plan from these people and officers.
+
+        ``settings`` are the schools and local authorities (education) by id, with their
+        calendars; ``authority_settings`` names the local authority (education) setting for
+        each local authority, which is told about its home-educated children.
+        """
         if now.tzinfo is None:
             raise ValueError("now must be timezone-aware")
         self.rng = rng
@@ -586,6 +667,8 @@ class PathwayPlanner:
         self.csc_by_authority = csc_by_authority
         self.fallback_csc = sorted(csc_by_authority.values())[0]
         self.reviewer = reviewer
+        self.settings = settings or {}
+        self.authority_settings = authority_settings or {}
         years = range(self.now.year - 2, self.now.year + 2)
         self.holidays = england_and_wales_bank_holidays(years=years)
         # Guarantee the rarer states in tiny forces: the first overdue referral is
@@ -737,11 +820,11 @@ class PathwayPlanner:
             + [_State.CLOSED] * closed
         )
 
-    def _assign_children(self, plans: list[_Plan]) -> None:
+    def _assign_children(self, plans: list[_Plan]) -> list[ChildCandidate]:
         """Give each concern a child old enough at the time; a few children get a second.
 
         No child gets a third, so no unreferred green can be a third green in three months
-        (which the escalation rule would require to be referred).
+        (which the escalation rule would require to be referred). Return the children left.
         """
         rng = self.rng
         pool = list(self.children)
@@ -768,6 +851,7 @@ class PathwayPlanner:
                     raise ValueError("Not enough children in the force for the planned concerns")
                 once.append(chosen)
             plan.child = chosen
+        return pool
 
     def batches(self) -> Iterator[PathwayBatch]:
         """Yield the casework about a month at a time, oldest first.
@@ -779,7 +863,14 @@ class PathwayPlanner:
         plans = [_Plan(state, self._timeline(state)) for state in self._states()]
         # A repeat concern for the same child must come later: plan oldest first.
         plans.sort(key=lambda p: p.times.created_at)
-        self._assign_children(plans)
+        pool = self._assign_children(plans)
+        for plan in plans:
+            assert plan.child is not None
+            domestic = self.rng.random() < DOMESTIC_SHARE
+            plan.domestic = domestic and self._can_be_domestic(plan.child)
+        waiting = self._showcase_waiting(plans, pool)
+        self._showcase_unrouted(plans, pool, waiting)
+        plans.sort(key=lambda p: p.times.created_at)
         background = max(0, self.spec.occurrences - self.spec.concerns)
         chunks = int(WINDOW_DAYS // CHUNK_DAYS) + 1
         start = self.now - dt.timedelta(days=WINDOW_DAYS)
@@ -801,6 +892,8 @@ class PathwayPlanner:
             batch.occurrences.sort(key=lambda o: o.created_at)
             batch.concerns.sort(key=lambda c: c.created_at)
             batch.referrals.sort(key=lambda r: r.sent_at)
+            batch.da_incidents.sort(key=lambda d: d.created_at)
+            batch.notifications.sort(key=lambda n: n.created_at)
             yield batch
 
     # -- one concern --
@@ -814,28 +907,20 @@ class PathwayPlanner:
         assert child is not None
         times = plan.times
         state = plan.state
-        domestic = rng.random() < 0.7
+        domestic = plan.domestic
         recorder = self._recorder()
         occurrence_id = self._uuid()
-        if domestic:
-            narrative = rng.choice(DA_NARRATIVES).format(child=child.given_name)
-            occurrence_type = OccurrenceType.DOMESTIC_ABUSE.value
-            child_role = VICTIM if rng.random() < 0.15 else CHILD_PRESENT
-            summary = f"{child.given_name} present at a domestic abuse incident. {narrative}"
-        else:
-            narrative = rng.choice(CHILD_CONCERN_NARRATIVES).format(child=child.given_name)
-            occurrence_type = OccurrenceType.CHILD_CONCERN.value
-            child_role = VICTIM
-            summary = narrative
+        story = self._story(plan)
+        summary = story.summary
         created = times.created_at
         batch.occurrences.append(
             OccurrenceRow(
                 id=occurrence_id,
-                occurrence_type=occurrence_type,
+                occurrence_type=story.occurrence_type,
                 occurred_at=times.occurred_at,
                 location=child.location,
                 postcode=child.postcode,
-                narrative=narrative,
+                narrative=story.narrative,
                 owning_team_code=recorder.team_code,
                 recorded_by=recorder.username,
                 created_at=created,
@@ -843,13 +928,20 @@ class PathwayPlanner:
         )
         involvement_id = self._uuid()
         batch.involvements.append(
-            InvolvementRow(involvement_id, occurrence_id, child.person_id, child_role, created)
+            InvolvementRow(
+                involvement_id, occurrence_id, child.person_id, story.child_role, created
+            )
         )
         age_days = child.age_days - (self.now - times.occurred_at).days
         voice = self._voice(involvement_id, age_days, child.communication_needs, created)
         batch.voices.append(voice)
-        if domestic and child.adults:
-            self._household_adults(batch, occurrence_id, child.adults, created)
+        parties: tuple[str, str, str] | None = None
+        if domestic:
+            parties = self._parties(child)
+            for person_id, role in ((parties[0], VICTIM), (parties[1], SUSPECT)):
+                batch.involvements.append(
+                    InvolvementRow(self._uuid(), occurrence_id, person_id, role, created)
+                )
 
         concern_id = self._uuid()
         rag = ""
@@ -932,6 +1024,49 @@ class PathwayPlanner:
                 owner_team=owner_team,
                 sent_by=triaged_by,
             )
+        if parties is not None and story.scene is not None and story.victim_plan is not None:
+            incident = self._incident(
+                batch,
+                occurrence_id=occurrence_id,
+                parties=parties,
+                recorder=recorder,
+                created=created,
+                circumstances=story.scene.circumstances,
+            )
+            self._child_victim(
+                batch,
+                plan,
+                incident=incident,
+                victim_plan=story.victim_plan,
+                concern_id=concern_id,
+                voice=voice,
+                recorder=recorder,
+            )
+
+    def _story(self, plan: _Plan) -> _Story:
+        """Choose what happened: domestic abuse (with how the child was touched) or a concern.
+
+        For domestic abuse the child's record is planned first: a late report moves the
+        incident earlier, and the occurrence is written with the time it happened.
+        """
+        rng = self.rng
+        child = plan.child
+        assert child is not None
+        if not plan.domestic:
+            narrative = rng.choice(CHILD_CONCERN_NARRATIVES).format(child=child.given_name)
+            return _Story(narrative, OccurrenceType.CHILD_CONCERN.value, VICTIM, narrative)
+        scene = rng.choice(DA_SCENES)
+        narrative = scene.narrative.format(child=child.given_name)
+        victim_plan = self._child_victim_plan(plan, scene)
+        if victim_plan.present:
+            role = CHILD_PRESENT
+            summary = f"{child.given_name} present at a domestic abuse incident. {narrative}"
+        else:
+            role = CHILD_IN_HOUSEHOLD
+            summary = f"{child.given_name} lives where domestic abuse is happening. {narrative}"
+        return _Story(
+            narrative, OccurrenceType.DOMESTIC_ABUSE.value, role, summary, scene, victim_plan
+        )
 
     def _sent_by_ppu(self, state: _State) -> bool:
         """Tell whether a referral is the PPU's: the first overdue and the first breached always
@@ -941,27 +1076,29 @@ class PathwayPlanner:
             return True
         return self.rng.random() < PPU_REFERRAL_SHARE
 
-    def _household_adults(
-        self,
-        batch: PathwayBatch,
-        occurrence_id: str,
-        adults: tuple[tuple[str, str], ...],
-        created: dt.datetime,
-    ) -> None:
+    def _parties(self, child: ChildCandidate) -> tuple[str, str, str]:
+        """Return the victim, the suspect and how they are connected, for the child's home.
+
+        Both are adults on the record. With two adults at home, mostly the woman is the victim
+        and the man the suspect; with one, the suspect is someone living elsewhere.
+        """
         rng = self.rng
-        women = [a for a, gender in adults if gender == "F"]
-        men = [a for a, gender in adults if gender != "F"]
-        if rng.random() < 0.12:
-            women, men = men, women  # a male victim, or a female suspect
-        roles: list[tuple[str, str]] = []
-        if women:
-            roles.append((women[0], VICTIM))
-        if men:
-            roles.append((men[0], SUSPECT))
-        for person_id, role in roles:
-            batch.involvements.append(
-                InvolvementRow(self._uuid(), occurrence_id, person_id, role, created)
-            )
+        adults = child.adults
+        if len(adults) >= 2:
+            women = [a for a, gender in adults if gender == "F"]
+            men = [a for a, gender in adults if gender != "F"]
+            if women and men:
+                victim, suspect = women[0], men[0]
+            else:
+                victim, suspect = adults[0][0], adults[1][0]
+            if rng.random() < 0.12:
+                victim, suspect = suspect, victim  # a male victim, or a female suspect
+            return victim, suspect, _weighted(rng, FAMILY_RELATIONSHIPS)
+        victim = adults[0][0]
+        suspect = victim
+        while suspect == victim:
+            suspect = self.adults[rng.randrange(len(self.adults))].person_id
+        return victim, suspect, _weighted(rng, APART_RELATIONSHIPS)
 
     def _voice(
         self, involvement_id: str, age_days: int, needs: str, created: dt.datetime
@@ -1238,6 +1375,462 @@ class PathwayPlanner:
             )
         )
 
+    # -- domestic abuse and Operation Encompass --
+
+    def _can_be_domestic(self, child: ChildCandidate) -> bool:
+        """Tell whether an adult at the child's home can be the victim, and a suspect found.
+
+        Not for a pupil of a school kept out of the casework (the demo school account's).
+        """
+        setting = self._setting_for(child)
+        if setting is not None and not setting.in_casework:
+            return False
+        return bool(child.adults) and (len(child.adults) >= 2 or len(self.adults) >= 2)
+
+    def _setting_for(self, child: ChildCandidate) -> EducationSetting | None:
+        """Return the school (or, for a home-educated child, the local authority) to notify."""
+        if child.home_educated:
+            setting_id = self.authority_settings.get(child.authority)
+        else:
+            setting_id = child.education_setting_id
+        return self.settings.get(setting_id) if setting_id else None
+
+    def _school_age(self, child: ChildCandidate, occurred_at: dt.datetime) -> bool:
+        """Tell whether the record makes the child of Operation Encompass age on the day.
+
+        As ``domestic.services.encompass.notification_create`` reads it: the UTC date of the
+        incident, and an unknown age counts (the school is told).
+        """
+        on = occurred_at.date()
+        age = age_on(
+            on=on,
+            date_of_birth=child.date_of_birth,
+            estimated_age=child.estimated_age,
+            estimated_on=child.estimated_on,
+        )
+        return school_age(on=on, date_of_birth=child.date_of_birth, age=age) not in (
+            SchoolAge.BELOW_RECEPTION,
+            SchoolAge.ADULT,
+        )
+
+    def _old_enough(self, child: ChildCandidate, times: _Timeline) -> bool:
+        return child.age_days > (self.now - times.occurred_at).days + 14
+
+    def _showcase_waiting(self, plans: list[_Plan], pool: list[ChildCandidate]) -> _Plan | None:
+        """Make the newest concern awaiting triage a domestic-abuse incident recorded since the
+        last daily run, whose child's school is still to be told: even a tiny force then has a
+        notification waiting in the queue for the next 07:00 run."""
+        awaiting = [p for p in plans if p.state is _State.AWAITING]
+        since = last_daily_run(self.now)
+        if not awaiting or not self.settings or self.now - since < 2 * MINUTE:
+            return None
+        created = _between(self.rng, since + MINUTE, self.now - MINUTE)
+        times = _Timeline(self._before(created), created)
+
+        def fits(child: ChildCandidate) -> bool:
+            return (
+                self._can_be_domestic(child)
+                and self._old_enough(child, times)
+                and self._school_age(child, times.occurred_at)
+                and self._setting_for(child) is not None
+            )
+
+        plan = awaiting[-1]
+        child = plan.child
+        if child is None or not fits(child):
+            child = next((c for c in pool if fits(c)), None)
+            if child is None:
+                return None
+            pool.remove(child)
+        plan.child = child
+        plan.times = times
+        plan.domestic = plan.notify = plan.wait_for_run = True
+        return plan
+
+    def _showcase_unrouted(
+        self, plans: list[_Plan], pool: list[ChildCandidate], waiting: _Plan | None
+    ) -> None:
+        """Make sure one domestic-abuse incident's child is of school age with no school
+        recorded, so the demo shows a notification waiting for the MASH to route it."""
+
+        def unroutable(child: ChildCandidate | None, times: _Timeline) -> bool:
+            return (
+                child is not None
+                and self._can_be_domestic(child)
+                and self._setting_for(child) is None
+                and self._school_age(child, times.occurred_at)
+            )
+
+        others = [p for p in plans if p is not waiting]
+        for plan in others:
+            if plan.domestic and unroutable(plan.child, plan.times):
+                plan.notify = True
+                return
+        domestic = [p for p in others if p.domestic] or others
+        if not domestic:
+            return
+        plan = domestic[-1]
+        child = next(
+            (c for c in pool if self._old_enough(c, plan.times) and unroutable(c, plan.times)),
+            None,
+        )
+        if child is None:
+            return
+        pool.remove(child)
+        plan.child = child
+        plan.domestic = plan.notify = True
+
+    def _child_victim_plan(self, plan: _Plan, scene: Scene) -> _ChildVictimPlan:
+        """Decide how the abuse touched the child and whether (and where) a school is told.
+
+        A few incidents are reported after the school day they were due before had started
+        (the notification is then late): the incident is moved back before that day's start.
+        """
+        rng = self.rng
+        child = plan.child
+        assert child is not None
+        present = bool(scene.where)
+        saw = present and rng.random() < scene.saw
+        heard = present and rng.random() < scene.heard
+        # A child who lives there is affected whether or not they saw or heard it (s.3).
+        effects = not present or not (saw or heard) or rng.random() < 0.6
+        related_to = _weighted(rng, RELATED_TO)
+        if plan.notify and related_to == RelatedTo.NEITHER.value:
+            related_to = RelatedTo.BOTH.value
+        setting = self._setting_for(child)
+        related = related_to != RelatedTo.NEITHER.value
+        victim_plan = _ChildVictimPlan(
+            present=present,
+            where_present=scene.where,
+            saw=saw,
+            heard=heard,
+            experienced_effects=effects,
+            related_to=related_to,
+            setting=setting,
+            notified=False,
+        )
+        if (
+            related
+            and setting is not None
+            and not plan.wait_for_run
+            and rng.random() < LATE_REPORT_SHARE
+            and self._school_age(child, plan.times.occurred_at)
+        ):
+            victim_plan.late_report = self._report_late(plan.times, setting)
+        victim_plan.notified = related and self._school_age(child, plan.times.occurred_at)
+        return victim_plan
+
+    def _report_late(self, times: _Timeline, setting: EducationSetting) -> bool:
+        start = day_start_before(
+            moment=times.created_at,
+            setting=setting,
+            bank_holidays=self.holidays,
+            within=LATE_REPORT_WITHIN,
+        )
+        if start is None:
+            return False
+        occurred = _second(start - dt.timedelta(minutes=self.rng.uniform(15, 240)))
+        if occurred < self.now - dt.timedelta(days=WINDOW_DAYS) or occurred > times.occurred_at:
+            return False
+        times.occurred_at = occurred
+        return True
+
+    def _incident(
+        self,
+        batch: PathwayBatch,
+        *,
+        occurrence_id: str,
+        parties: tuple[str, str, str],
+        recorder: OfficerRow,
+        created: dt.datetime,
+        circumstances: str,
+    ) -> DomesticIncidentRow:
+        """Record the domestic-abuse incident: recorded with the occurrence, by its officer."""
+        other = ""
+        if circumstances and self.rng.random() < 0.3:
+            other = self.rng.choice(OTHER_INFORMATION)
+        row = DomesticIncidentRow(
+            id=self._uuid(),
+            occurrence_id=occurrence_id,
+            victim_id=parties[0],
+            suspect_id=parties[1],
+            relationship=parties[2],
+            circumstances_for_school=circumstances,
+            other_information_for_school=other,
+            owning_team_code=recorder.team_code,
+            recorded_by=recorder.username,
+            created_at=created,
+        )
+        batch.da_incidents.append(row)
+        return row
+
+    def _child_victim(
+        self,
+        batch: PathwayBatch,
+        plan: _Plan,
+        *,
+        incident: DomesticIncidentRow,
+        victim_plan: _ChildVictimPlan,
+        concern_id: str,
+        voice: VoiceRow,
+        recorder: OfficerRow,
+    ) -> None:
+        child = plan.child
+        assert child is not None
+        row = ChildVictimRow(
+            id=self._uuid(),
+            incident_id=incident.id,
+            child_id=child.person_id,
+            present=victim_plan.present,
+            where_present=victim_plan.where_present,
+            saw=victim_plan.saw,
+            heard=victim_plan.heard,
+            experienced_effects=victim_plan.experienced_effects,
+            related_to=victim_plan.related_to,
+            concern_id=concern_id,
+            created_at=incident.created_at,
+        )
+        batch.child_victims.append(row)
+        if victim_plan.notified:
+            self._notification(
+                batch,
+                plan,
+                incident=incident,
+                victim=row,
+                setting=victim_plan.setting,
+                voice=voice,
+                recorder=recorder,
+            )
+
+    def _notification(
+        self,
+        batch: PathwayBatch,
+        plan: _Plan,
+        *,
+        incident: DomesticIncidentRow,
+        victim: ChildVictimRow,
+        setting: EducationSetting | None,
+        voice: VoiceRow,
+        recorder: OfficerRow,
+    ) -> None:
+        """Notify the child's school, as ``notification_create`` and the sending services do.
+
+        No school recorded: unrouted, waiting for the MASH. Otherwise sent by the officer or
+        by the next daily run unless that is still to come (then waiting), and acknowledged
+        by the school's safeguarding lead unless sent in the last two days.
+        """
+        child = plan.child
+        assert child is not None
+        rules = self.rules.encompass
+        occurred = plan.times.occurred_at
+        created = incident.created_at
+        notification_id = self._uuid()
+        due, rule = notice_due(
+            after=occurred,
+            setting=setting,
+            default_day_start=rules.default_day_start,
+            bank_holidays=self.holidays,
+        )
+        status = NotificationStatus.UNROUTED if setting is None else NotificationStatus.PENDING
+        sent: dt.datetime | None = None
+        sent_by: str | None = None
+        channel = ""
+        if setting is not None:
+            moment, send_channel, by = self._send_time(
+                plan, created=created, due=due, recorder=recorder
+            )
+            if moment < self.now:
+                sent, sent_by, channel = moment, by, send_channel
+                status = NotificationStatus.SENT
+        reason = ""
+        if sent is not None and sent > due:
+            reason = (
+                rules.system_late_reason
+                if channel == SendChannel.DAILY_RUN.value
+                else self.rng.choice(NOTIFY_BREACH_REASONS)
+            )
+        batch.clocks.append(
+            self._encompass_clock(
+                subject_id=notification_id,
+                kind=rules.notify_kind,
+                label=rules.notify_label,
+                started=occurred,
+                due=due,
+                rule=(rule, rules.notify_rule_source, rules.notify_rule_version),
+                partner=None,
+                stopped=sent,
+                stopped_by=sent_by,
+                reason=reason,
+            )
+        )
+        acknowledged: dt.datetime | None = None
+        facts: NotificationFacts | None = None
+        if sent is not None and setting is not None:
+            acknowledged = self._acknowledgement(
+                batch, notification_id, setting=setting, sent=sent, created=created
+            )
+            if acknowledged is not None:
+                status = NotificationStatus.ACKNOWLEDGED
+            facts = NotificationFacts(
+                child_name=child.full_name,
+                child_date_of_birth=child.date_of_birth,
+                child_estimated_age=child.estimated_age,
+                police_reference="",  # the loader issues it
+                location=child.location,
+                occurred_at=occurred,
+                child_present=victim.present,
+                where_present=victim.where_present,
+                saw=victim.saw,
+                heard=victim.heard,
+                experienced_effects=victim.experienced_effects,
+                voice=ChildVoice(
+                    spoken_to=voice.spoken_to,
+                    spoken_to_alone=voice.spoken_to_alone,
+                    childs_words=voice.childs_words,
+                    reason_not_spoken_to=voice.reason_not_seen_or_spoken_to,
+                ),
+                circumstances=incident.circumstances_for_school,
+                other_information=incident.other_information_for_school,
+            )
+        kind = RecipientKind.LOCAL_AUTHORITY if child.home_educated else RecipientKind.SCHOOL
+        batch.notifications.append(
+            NotificationRow(
+                id=notification_id,
+                occurrence_id=incident.occurrence_id,
+                incident_id=incident.id,
+                child_victim_id=victim.id,
+                recipient_id=setting.id if setting is not None else None,
+                recipient_kind=kind.value,
+                status=status.value,
+                due_at=due,
+                due_rule=rule,
+                facts=facts,
+                sent_at=sent,
+                sent_by=sent_by,
+                sent_channel=channel,
+                acknowledged_at=acknowledged,
+                acknowledged_by=setting.acknowledger if acknowledged and setting else None,
+                owning_team_code=incident.owning_team_code,
+                created_at=created,
+                updated_at=acknowledged or sent or created,
+            )
+        )
+
+    def _send_time(
+        self, plan: _Plan, *, created: dt.datetime, due: dt.datetime, recorder: OfficerRow
+    ) -> tuple[dt.datetime, str, str | None]:
+        """Return when the notification goes, by which channel and who sent it.
+
+        The officer sends some at once, before the school day starts where there is time;
+        the daily 07:00 run sends every other one, so none waits past the first run after
+        it was recorded.
+        """
+        rng = self.rng
+        run = next_daily_run(created)
+        if not plan.wait_for_run:
+            late = created >= due
+            share = 0.75 if late else ON_DEMAND_SHARE
+            if rng.random() < share or (not late and run >= due):
+                latest = min(run, created + 2 * HOUR)
+                if not late:
+                    latest = min(latest, due - MINUTE)
+                sent = created
+                if latest > created + MINUTE:
+                    sent = _between(rng, created + MINUTE, latest)
+                return sent, SendChannel.ON_DEMAND.value, recorder.username
+        sent = _second(run + dt.timedelta(seconds=rng.uniform(5, 240)))
+        return sent, SendChannel.DAILY_RUN.value, None
+
+    def _acknowledgement(
+        self,
+        batch: PathwayBatch,
+        notification_id: str,
+        *,
+        setting: EducationSetting,
+        sent: dt.datetime,
+        created: dt.datetime,
+    ) -> dt.datetime | None:
+        """Start the acknowledgement clock at sending; return when the school acknowledged.
+
+        Due a few hours after the setting's next day starts (force policy); most schools
+        acknowledge in time, some late; the last two days' notifications are not yet read.
+        """
+        rng = self.rng
+        rules = self.rules.encompass
+        day_start, _rule = notice_due(
+            after=sent,
+            setting=setting,
+            default_day_start=rules.default_day_start,
+            bank_holidays=self.holidays,
+        )
+        due = day_start + dt.timedelta(hours=rules.acknowledge_hours)
+        acknowledged: dt.datetime | None = None
+        if setting.acknowledger and created < self.now - UNACKNOWLEDGED_WINDOW:
+            if rng.random() < ACK_LATE_SHARE:
+                moment = _second(due + dt.timedelta(hours=rng.uniform(0.5, 30)))
+            else:
+                moment = _between(rng, max(sent + 10 * MINUTE, day_start - 90 * MINUTE), due)
+            if moment < self.now:
+                acknowledged = moment
+        batch.clocks.append(
+            self._encompass_clock(
+                subject_id=notification_id,
+                kind=rules.acknowledge_kind,
+                label=rules.acknowledge_label,
+                started=sent,
+                due=due,
+                rule=(
+                    rules.acknowledge_rule,
+                    rules.acknowledge_rule_source,
+                    rules.acknowledge_rule_version,
+                ),
+                partner=setting.id,
+                stopped=acknowledged,
+                stopped_by=setting.acknowledger if acknowledged else None,
+                reason=rules.acknowledge_late_reason,
+            )
+        )
+        return acknowledged
+
+    def _encompass_clock(
+        self,
+        *,
+        subject_id: str,
+        kind: str,
+        label: str,
+        started: dt.datetime,
+        due: dt.datetime,
+        rule: tuple[str, str, str],
+        partner: str | None,
+        stopped: dt.datetime | None,
+        stopped_by: str | None,
+        reason: str,
+    ) -> ClockRow:
+        """Return an Operation Encompass clock: owned by the MASH (force policy), as started."""
+        outcome = "RUNNING" if stopped is None else "MET" if stopped <= due else "BREACHED"
+        text, source, version = rule
+        return ClockRow(
+            id=self._uuid(),
+            subject_type=NOTIFICATION_SUBJECT,
+            subject_id=subject_id,
+            kind=kind,
+            label=label,
+            started_at=started,
+            due_at=due,
+            rule=text,
+            rule_source=source,
+            rule_version=version,
+            owner_team_code=MASH,
+            owner_user=None,
+            partner_organisation_id=partner,
+            stopped_at=stopped,
+            stopped_by=stopped_by,
+            outcome=outcome,
+            breach_reason=reason if outcome == "BREACHED" else "",
+            escalation_level=self._escalation(due, stopped),
+            updated_at=stopped or started,
+        )
+
     # -- occurrences with adults only --
 
     def _background(
@@ -1254,6 +1847,11 @@ class PathwayPlanner:
         for _ in range(count):
             kind = kinds[bisect(kind_cum, rng.random() * kind_cum[-1])]
             first = adults[rng.randrange(len(adults))]
+            parties: tuple[str, str, str] | None = None
+            if kind is OccurrenceType.DOMESTIC_ABUSE:
+                parties = self._adult_parties(first)
+                if parties is None:
+                    kind = OccurrenceType.OTHER  # nobody else in the force to be the suspect
             occurred = self._evening(low, high)
             created = min(
                 _second(occurred + dt.timedelta(minutes=rng.uniform(10, 720))), self.now - MINUTE
@@ -1274,9 +1872,16 @@ class PathwayPlanner:
                 )
             )
             roles = [(first.person_id, VICTIM)]
-            if kind is OccurrenceType.DOMESTIC_ABUSE:
-                other = first.partner_id or adults[rng.randrange(len(adults))].person_id
-                roles.append((other, SUSPECT))
+            if parties is not None:
+                roles.append((parties[1], SUSPECT))
+                self._incident(
+                    batch,
+                    occurrence_id=occurrence_id,
+                    parties=parties,
+                    recorder=recorder,
+                    created=created,
+                    circumstances="",  # no children: nothing for a school
+                )
             else:
                 if rng.random() < 0.35:
                     roles[0] = (first.person_id, REPORTING_PERSON)
@@ -1292,3 +1897,31 @@ class PathwayPlanner:
                     InvolvementRow(self._uuid(), occurrence_id, person_id, role, created)
                 )
         self._background_made += count
+
+    def _adult_parties(self, victim: AdultCandidate) -> tuple[str, str, str] | None:
+        """Return the victim, the suspect (the partner, or someone else) and the relationship."""
+        rng = self.rng
+        if victim.partner_id and victim.partner_id != victim.person_id:
+            relationship = _weighted(
+                rng,
+                (
+                    (PartyRelationship.INTIMATE_PARTNER.value, 85.0),
+                    (PartyRelationship.EX_INTIMATE_PARTNER.value, 15.0),
+                ),
+            )
+            return victim.person_id, victim.partner_id, relationship
+        adults = self.adults
+        suspect = adults[rng.randrange(len(adults))].person_id
+        if suspect == victim.person_id:
+            if len(adults) < 2:
+                return None
+            index = next(i for i, a in enumerate(adults) if a.person_id == suspect)
+            suspect = adults[(index + 1) % len(adults)].person_id
+        relationship = _weighted(
+            rng,
+            (
+                (PartyRelationship.EX_INTIMATE_PARTNER.value, 80.0),
+                (PartyRelationship.OTHER_RELATIVE.value, 20.0),
+            ),
+        )
+        return victim.person_id, suspect, relationship

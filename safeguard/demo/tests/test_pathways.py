@@ -194,7 +194,8 @@ class TestSeededCasework:
             assert occurrence.occurrence_type in {"CHILD_CONCERN", "DOMESTIC_ABUSE"}
             assert YEAR_AGO <= occurrence.occurred_at <= occurrence.created_at <= NOW
             assert occurrence.involvements.filter(
-                person_id=concern.child_id, role__in=["VICTIM", "CHILD_PRESENT"]
+                person_id=concern.child_id,
+                role__in=["VICTIM", "CHILD_PRESENT", "CHILD_IN_HOUSEHOLD"],
             ).exists()
             assert is_reference(concern.reference)
             assert concern.reference.startswith("CON-")

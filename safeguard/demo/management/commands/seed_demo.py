@@ -16,8 +16,9 @@ class Command(BaseCommand):
         "Load a synthetic force: teams, partner organisations, school calendars, households "
         "of invented people (with data-quality gaps and duplicate records), one demo user "
         "per role, and a year of casework (occurrences with each child's voice, child "
-        "concerns triaged by the MASH, referrals to children's social care and their "
-        "statutory clocks). Deterministic by --seed. Does nothing if the demo is already loaded."
+        "concerns triaged by the MASH, referrals to children's social care, domestic-abuse "
+        "incidents with their child victims and Operation Encompass notifications of the "
+        "children's schools, and the statutory clocks). Deterministic by --seed. Does nothing if the demo is already loaded."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
