@@ -48,6 +48,9 @@ TABLES = (
     ("referrals_childconcern", "child concerns"),
     ("risk_riskassessment", "risk assessments"),
     ("referrals_referral", "referrals"),
+    ("domestic_domesticabuseincident", "domestic-abuse incidents"),
+    ("domestic_childvictim", "child victims"),
+    ("domestic_encompassnotification", "Operation Encompass notifications"),
     ("clocks_statutoryclock", "statutory clocks"),
     ("audit_auditevent", "audit events"),
 )
