@@ -14,9 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from safeguard.core.rules.calendar import LONDON, SchoolCalendar, is_school_day, is_working_day
-from safeguard.core.rules.deadlines import NoSchoolDayFound, next_school_day_start
 from safeguard.domestic.rules.codes import PartyRelationship, RelatedTo
-from safeguard.domestic.rules.encompass import NotificationFacts, next_working_day_start
+from safeguard.domestic.rules.encompass import NotificationFacts, Recipient
 
 # Organisation kinds (``accounts.models.OrganisationKind`` values) a notification can go to.
 SCHOOL = "SCHOOL"
@@ -43,6 +42,16 @@ class EducationSetting:
     calendar: SchoolCalendar | None
     acknowledger: str | None
     in_casework: bool = True
+
+    @property
+    def recipient(self) -> Recipient:
+        """The setting as the Encompass due-time rule reads it."""
+        return Recipient(
+            name=self.name,
+            is_school=self.kind == SCHOOL,
+            day_starts_at=self.day_starts_at,
+            calendar=self.calendar,
+        )
 
 
 @dataclass(frozen=True)
@@ -253,45 +262,6 @@ RELATED_TO: tuple[tuple[str, float], ...] = (
 
 def _day_start(day: dt.date, starts_at: dt.time) -> dt.datetime:
     return dt.datetime.combine(day, starts_at, tzinfo=LONDON).astimezone(dt.UTC)
-
-
-def notice_due(
-    *,
-    after: dt.datetime,
-    setting: EducationSetting | None,
-    default_day_start: dt.time,
-    bank_holidays: frozenset[dt.date],
-) -> tuple[dt.datetime, str]:
-    """Return when a notification is due and the rule text, as ``notification_due`` says.
-
-    A school: before the start of its next school day, by its own calendar (the next working
-    day if its term dates run out). A local authority, or no recipient yet: before the start
-    of the next working day.
-    """
-    if setting is not None and setting.kind == SCHOOL and setting.calendar is not None:
-        try:
-            due = next_school_day_start(
-                after=after, calendar=setting.calendar, bank_holidays=bank_holidays
-            )
-        except NoSchoolDayFound:
-            due = next_working_day_start(
-                after=after, starts_at=setting.day_starts_at, bank_holidays=bank_holidays
-            )
-            return due, "Before the next working day starts (the school's term dates are missing)"
-        return due, f"Before {setting.name}'s next school day starts"
-    if setting is None:
-        return (
-            next_working_day_start(
-                after=after, starts_at=default_day_start, bank_holidays=bank_holidays
-            ),
-            "Before the next working day starts (the school is not yet known)",
-        )
-    return (
-        next_working_day_start(
-            after=after, starts_at=setting.day_starts_at, bank_holidays=bank_holidays
-        ),
-        f"Before {setting.name} opens on the next working day (home-educated child)",
-    )
 
 
 def day_start_before(

@@ -58,7 +58,6 @@ from safeguard.demo.domestic import (
     day_start_before,
     last_daily_run,
     next_daily_run,
-    notice_due,
 )
 from safeguard.domestic.rules.codes import (
     NotificationStatus,
@@ -71,6 +70,7 @@ from safeguard.domestic.rules.encompass import (
     ChildVoice,
     NotificationFacts,
     SchoolAge,
+    notification_due,
     school_age,
 )
 from safeguard.incidents.rules.codes import InvolvementRole, OccurrenceType
@@ -1625,9 +1625,9 @@ class PathwayPlanner:
         occurred = plan.times.occurred_at
         created = incident.created_at
         notification_id = self._uuid()
-        due, rule = notice_due(
+        due, rule = notification_due(
             after=occurred,
-            setting=setting,
+            recipient=setting.recipient if setting is not None else None,
             default_day_start=rules.default_day_start,
             bank_holidays=self.holidays,
         )
@@ -1757,9 +1757,9 @@ class PathwayPlanner:
         """
         rng = self.rng
         rules = self.rules.encompass
-        day_start, _rule = notice_due(
+        day_start, _rule = notification_due(
             after=sent,
-            setting=setting,
+            recipient=setting.recipient,
             default_day_start=rules.default_day_start,
             bank_holidays=self.holidays,
         )

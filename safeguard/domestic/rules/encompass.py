@@ -18,7 +18,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from safeguard.core.rules.calendar import LONDON, is_working_day
+from safeguard.core.rules.calendar import LONDON, SchoolCalendar, is_working_day
+from safeguard.core.rules.deadlines import NoSchoolDayFound, next_school_day_start
 
 ADULT_AGE = 18
 RECEPTION_AGE = 4
@@ -91,6 +92,57 @@ def next_working_day_start(
             if start > after:
                 return start
         day += dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who a notification goes to, as the due-time rule needs it.
+
+    ``calendar`` is the school's own (terms, closures, day start); None for a local
+    authority. ``day_starts_at`` is the opening time used when office days stand in.
+    """
+
+    name: str
+    is_school: bool
+    day_starts_at: dt.time
+    calendar: SchoolCalendar | None = None
+
+
+def notification_due(
+    *,
+    after: dt.datetime,
+    recipient: Recipient | None,
+    default_day_start: dt.time,
+    bank_holidays: frozenset[dt.date],
+) -> tuple[dt.datetime, str]:
+    """Return when a notification is due, and the rule text to store with its clock.
+
+    A school: before the start of its next school day by its own calendar (DOMAIN.md §3.2
+    [S], scheme standard). A local authority (home-educated child), a school whose term dates
+    are missing, or no recipient yet: before the start of the next working day, the nearest
+    stand-in [U], said in the rule text.
+    """
+    if recipient is None:
+        due = next_working_day_start(
+            after=after, starts_at=default_day_start, bank_holidays=bank_holidays
+        )
+        return due, "Before the next working day starts (the school is not yet known)"
+    fallback = next_working_day_start(
+        after=after, starts_at=recipient.day_starts_at, bank_holidays=bank_holidays
+    )
+    if not recipient.is_school:
+        return fallback, (
+            f"Before {recipient.name} opens on the next working day (home-educated child)"
+        )
+    if recipient.calendar is None:
+        return fallback, "Before the next working day starts (the school's term dates are missing)"
+    try:
+        due = next_school_day_start(
+            after=after, calendar=recipient.calendar, bank_holidays=bank_holidays
+        )
+    except NoSchoolDayFound:
+        return fallback, "Before the next working day starts (the school's term dates are missing)"
+    return due, f"Before {recipient.name}'s next school day starts"
 
 
 @dataclass(frozen=True)

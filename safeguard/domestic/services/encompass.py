@@ -26,7 +26,6 @@ from safeguard.core import clock
 from safeguard.core.exceptions import DomainError
 from safeguard.core.policy import force_policy
 from safeguard.core.rules.bank_holidays import england_and_wales_bank_holidays
-from safeguard.core.rules.deadlines import NoSchoolDayFound, next_school_day_start
 from safeguard.core.services import reference_issue
 from safeguard.domestic.models import ChildVictim, EncompassNotification
 from safeguard.domestic.policies import notification_in_scope
@@ -34,11 +33,12 @@ from safeguard.domestic.rules.codes import NotificationStatus, RecipientKind, Se
 from safeguard.domestic.rules.encompass import (
     ChildVoice,
     NotificationFacts,
+    Recipient,
     SchoolAge,
-    next_working_day_start,
     notification_content,
     school_age,
 )
+from safeguard.domestic.rules.encompass import notification_due as notification_due_rule
 from safeguard.people.rules.age import age_on
 from safeguard.referrals.services import mash_team
 
@@ -71,35 +71,25 @@ def _default_day_start() -> dt.time:
 def notification_due(
     *, after: dt.datetime, recipient: Organisation | None
 ) -> tuple[dt.datetime, str]:
-    """Return when a notification is due and the rule that says so.
+    """Return when a notification to ``recipient`` is due, and the rule that says so.
 
-    A school: before the start of its next school day, by its own calendar. A local
-    authority, a school without term dates, or no recipient yet: before the start of the
-    next working day (the nearest stand-in, said in the rule text).
+    Reads the school's calendar and the force's default day start, then applies
+    :func:`safeguard.domestic.rules.encompass.notification_due`.
     """
-    holidays = _holidays(after)
-    if recipient is not None and recipient.kind == OrganisationKind.SCHOOL:
-        try:
-            due = next_school_day_start(
-                after=after,
-                calendar=school_calendar(organisation_id=recipient.pk),
-                bank_holidays=holidays,
-            )
-        except NoSchoolDayFound:
-            due = next_working_day_start(
-                after=after, starts_at=recipient.day_starts_at, bank_holidays=holidays
-            )
-            return due, "Before the next working day starts (the school's term dates are missing)"
-        return due, f"Before {recipient.name}'s next school day starts"
-    starts = recipient.day_starts_at if recipient is not None else _default_day_start()
-    if recipient is None:
-        return (
-            next_working_day_start(after=after, starts_at=starts, bank_holidays=holidays),
-            "Before the next working day starts (the school is not yet known)",
+    target = None
+    if recipient is not None:
+        is_school = recipient.kind == OrganisationKind.SCHOOL
+        target = Recipient(
+            name=recipient.name,
+            is_school=is_school,
+            day_starts_at=recipient.day_starts_at,
+            calendar=school_calendar(organisation_id=recipient.pk) if is_school else None,
         )
-    return (
-        next_working_day_start(after=after, starts_at=starts, bank_holidays=holidays),
-        f"Before {recipient.name} opens on the next working day (home-educated child)",
+    return notification_due_rule(
+        after=after,
+        recipient=target,
+        default_day_start=_default_day_start(),
+        bank_holidays=_holidays(after),
     )
 
 

@@ -143,3 +143,39 @@ def test_a_known_child_listed_among_the_children_needs_no_answer() -> None:
     )
     assert errors == {}
     assert outcomes[0].child_indexes == (1,)
+
+
+def test_due_time_rule_for_each_kind_of_recipient() -> None:
+    from safeguard.core.rules.calendar import SchoolCalendar
+    from safeguard.core.rules.periods import DatePeriod
+    from safeguard.domestic.rules.encompass import Recipient, notification_due
+
+    friday = dt.datetime(2027, 2, 12, 23, 40, tzinfo=LONDON)
+    term = SchoolCalendar(terms=(DatePeriod(dt.date(2027, 2, 22), dt.date(2027, 3, 25)),))
+    cases = {
+        "school": Recipient("Oak", is_school=True, day_starts_at=dt.time(8, 30), calendar=term),
+        "no calendar": Recipient("Ash", is_school=True, day_starts_at=dt.time(8, 45)),
+        "empty calendar": Recipient(
+            "Elm", is_school=True, day_starts_at=dt.time(8, 45), calendar=SchoolCalendar(terms=())
+        ),
+        "authority": Recipient("County", is_school=False, day_starts_at=dt.time(9, 0)),
+    }
+    due = {
+        name: notification_due(
+            after=friday, recipient=r, default_day_start=dt.time(8, 0), bank_holidays=frozenset()
+        )
+        for name, r in cases.items()
+    }
+    assert due["school"] == (
+        dt.datetime(2027, 2, 22, 8, 30, tzinfo=LONDON),
+        "Before Oak's next school day starts",
+    )
+    assert due["no calendar"][0] == dt.datetime(2027, 2, 15, 8, 45, tzinfo=LONDON)
+    assert "term dates are missing" in due["no calendar"][1]
+    assert due["empty calendar"] == due["no calendar"]
+    assert due["authority"][0] == dt.datetime(2027, 2, 15, 9, 0, tzinfo=LONDON)
+    assert "home-educated" in due["authority"][1]
+    unknown = notification_due(
+        after=friday, recipient=None, default_day_start=dt.time(8, 0), bank_holidays=frozenset()
+    )
+    assert unknown[0] == dt.datetime(2027, 2, 15, 8, 0, tzinfo=LONDON)
