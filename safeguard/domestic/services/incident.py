@@ -38,6 +38,7 @@ from safeguard.domestic.rules.children import (
     resolve_detected,
 )
 from safeguard.domestic.rules.codes import PartyRelationship, RelatedTo
+from safeguard.domestic.rules.parties import household_adult_error, party_age_error
 from safeguard.domestic.services.encompass import notification_create
 from safeguard.incidents.models import Occurrence
 from safeguard.incidents.rules.codes import InvolvementRole, OccurrenceType
@@ -58,7 +59,6 @@ from safeguard.referrals.services import concern_raise_for_occurrence
 if TYPE_CHECKING:
     from safeguard.accounts.models import User
 
-DA_MIN_AGE = 16  # Domestic Abuse Act 2021 s.1: both parties aged 16 or over (DOMAIN.md §3.1 [S])
 MAX_CHILDREN = 20
 
 
@@ -165,13 +165,9 @@ def _check_parties(actor: User, details: IncidentDetails, on: dt.date, checked: 
         if person is None:
             checked.add(f"{name}_id", f"Give the {name}: a person you can see")
             continue
-        age = _age(person, on)
-        if age is not None and age < DA_MIN_AGE:
-            checked.add(
-                f"{name}_id",
-                f"The {name} is {age}: domestic abuse is between people aged 16 or over "
-                "(Domestic Abuse Act 2021 s.1). Record a concern for the child instead.",
-            )
+        error = party_age_error(role=name, age=_age(person, on))
+        if error is not None:
+            checked.add(f"{name}_id", error)
         checked.parties[name] = person
     if details.victim_id is not None and details.victim_id == details.suspect_id:
         checked.add("suspect_id", "The suspect and the victim must be different people")
@@ -179,8 +175,11 @@ def _check_parties(actor: User, details: IncidentDetails, on: dt.date, checked: 
         member = _person(actor, member_id)
         if member is None:
             checked.add(f"household_member_ids.{index}", "No person you can see has that id")
-        else:
-            checked.household.append(member)
+            continue
+        error = household_adult_error(age=_age(member, on))
+        if error is not None:
+            checked.add(f"household_member_ids.{index}", error)
+        checked.household.append(member)
 
 
 def _check_new_child(prefix: str, child: NewChild, on: dt.date, checked: _Checked) -> None:
@@ -291,9 +290,18 @@ def children_detect(
     return known + narrative_children(details.narrative)
 
 
-def _occurrence_errors(exc: OccurrenceInvalid) -> dict[str, list[str]]:
-    # The occurrence's own field names are the incident's, apart from people rows.
-    return {k: v for k, v in exc.errors.items() if not k.startswith("involvements")}
+def _write_errors(exc: OccurrenceInvalid | PersonInvalid) -> dict[str, list[str]]:
+    """Errors found while writing: the occurrence's own fields keep their names (they are the
+    incident's); errors about a person (an adult household member under 18 needs a voice
+    record, say) are reported under ``people`` so none is lost."""
+    errors: dict[str, list[str]] = {}
+    for key, messages in exc.errors.items():
+        own_field = isinstance(exc, OccurrenceInvalid) and not key.startswith("involvements")
+        target = key if own_field else "people"
+        errors.setdefault(target, []).extend(
+            messages if own_field else [f"{key}: {m}" for m in messages]
+        )
+    return errors
 
 
 @transaction.atomic
@@ -349,9 +357,7 @@ def da_incident_record(
         )
     except (OccurrenceInvalid, PersonInvalid) as exc:
         raise IncidentInvalid(
-            _occurrence_errors(exc)
-            if isinstance(exc, OccurrenceInvalid)
-            else {"children": [f"{field}: {' '.join(m)}" for field, m in exc.errors.items()]},
+            _write_errors(exc),
             detected=detected,
         ) from exc
 

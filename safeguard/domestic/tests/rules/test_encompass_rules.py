@@ -179,3 +179,17 @@ def test_due_time_rule_for_each_kind_of_recipient() -> None:
         after=friday, recipient=None, default_day_start=dt.time(8, 0), bank_holidays=frozenset()
     )
     assert unknown[0] == dt.datetime(2027, 2, 15, 8, 0, tzinfo=LONDON)
+
+
+@pytest.mark.parametrize(("age", "refused"), [(15, True), (16, False), (None, False), (40, False)])
+def test_both_parties_are_16_or_over(age, refused) -> None:
+    from safeguard.domestic.rules.parties import party_age_error
+
+    assert (party_age_error(role="victim", age=age) is not None) is refused
+
+
+@pytest.mark.parametrize(("age", "refused"), [(17, True), (18, False), (None, False)])
+def test_a_child_is_never_listed_as_another_adult(age, refused) -> None:
+    from safeguard.domestic.rules.parties import household_adult_error
+
+    assert (household_adult_error(age=age) is not None) is refused

@@ -150,6 +150,24 @@ class TestRecording:
             record(officer, household(), [row])
         assert "18 or over" in caught.value.errors["children.0.new_child.date_of_birth"][0]
 
+    def test_a_child_listed_as_another_adult_is_refused(self, officer) -> None:
+        teenager = make_person(
+            given_name="Teen", family_name="Household", date_of_birth=dt.date(2011, 1, 1)
+        )
+        with pytest.raises(IncidentInvalid) as caught:
+            record(officer, household(), household_member_ids=(teenager.pk,))
+        assert "record them as a child" in caught.value.errors["household_member_ids.0"][0]
+
+    def test_a_future_incident_time_is_reported_on_its_field_and_nothing_is_written(
+        self, officer
+    ) -> None:
+        parties = household()
+        people_before = Person.objects.count()
+        with pytest.raises(IncidentInvalid) as caught:
+            record(officer, parties, [new_child_row()], occurred_at=london(2027, 2, 13, 2, 0))
+        assert caught.value.errors["occurred_at"] == ["The occurrence cannot be in the future"]
+        assert Person.objects.count() == people_before
+
     def test_a_user_who_cannot_record_incidents_is_refused(self, make_user) -> None:
         with pytest.raises(CapabilityMissing):
             record(make_user(Role.AUDITOR), household())
