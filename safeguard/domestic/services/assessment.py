@@ -24,7 +24,7 @@ from safeguard.risk.models import RiskAssessment
 from safeguard.risk.policy import marac_policy
 from safeguard.risk.rules.da_child import DA_CHILD_CODE
 from safeguard.risk.rules.judgement import LevelChange
-from safeguard.risk.services import risk_assessment_record
+from safeguard.risk.services import RiskAssessmentInvalid, risk_assessment_record
 
 if TYPE_CHECKING:
     from safeguard.accounts.models import User
@@ -60,8 +60,6 @@ def incident_risk_assess(
     :raises NotFoundOrForbidden: no such incident in scope
     :raises RiskAssessmentInvalid: not DASH or DARA, or answers with errors
     """
-    from safeguard.risk.services import RiskAssessmentInvalid
-
     incident = incident_in_scope(actor, incident_id)
     if instrument_code not in DA_INSTRUMENTS:
         raise RiskAssessmentInvalid({"instrument_code": ["Choose DASH or DARA"]})
