@@ -21,6 +21,7 @@ PARTNER_KIND = {
     Role.SCHOOL_DSL: OrganisationKind.SCHOOL,
     Role.SOCIAL_CARE_USER: OrganisationKind.CHILDRENS_SOCIAL_CARE,
     Role.HOTEL_REPORTER: OrganisationKind.HOTEL,
+    Role.CARER: OrganisationKind.CARE_PROVIDER,
 }
 
 

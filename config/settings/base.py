@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "safeguard.incidents",
     "safeguard.referrals",
     "safeguard.domestic",
+    "safeguard.missing",
     "safeguard.api",
     "safeguard.demo",
 ]
@@ -256,4 +257,12 @@ SAFEGUARD = {
     # the school acknowledges [U], and the day start used while a child's school is unknown.
     "ENCOMPASS_ACKNOWLEDGE_HOURS": 4,
     "ENCOMPASS_DEFAULT_DAY_START": "08:30",
+    # Missing children (DOMAIN.md §2): hours to the next review per APP risk level [U], the
+    # prevention interview's hours [U], the return interview's 72 hours [S], and repeat
+    # missing: this many episodes in this many days prompt a strategy discussion [U].
+    "MISSING_REVIEW_HOURS": {"HIGH": 2, "MEDIUM": 6, "LOW": 12, "VERY_LOW": 24},
+    "MISSING_PREVENTION_INTERVIEW_HOURS": 24,
+    "MISSING_RETURN_INTERVIEW_HOURS": 72,
+    "MISSING_REPEAT_THRESHOLD": 3,
+    "MISSING_REPEAT_WINDOW_DAYS": 90,
 }

@@ -30,6 +30,7 @@ class OrganisationKind(models.TextChoices):
     CHILDRENS_SOCIAL_CARE = "CSC", "Children's social care"
     HOTEL = "HOTEL", "Hotel or other business"
     LOCAL_AUTHORITY = "LA", "Local authority (education)"
+    CARE_PROVIDER = "CARE", "Children's home or fostering provider"
 
 
 class Organisation(BaseModel):

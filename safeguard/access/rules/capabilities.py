@@ -43,6 +43,11 @@ class Capability(StrEnum):
     ENCOMPASS_ACKNOWLEDGE = "encompass_acknowledge"
     REFERRAL_WAIVE = "referral_waive"
     INDICATOR_VIEW = "indicator_view"
+    MISSING_VIEW = "missing_view"
+    MISSING_RECORD = "missing_record"
+    EXPLOITATION_SCREEN = "exploitation_screen"
+    RETURN_INTERVIEW_RESPOND = "return_interview_respond"
+    PHILOMENA_MANAGE = "philomena_manage"
 
     @property
     def label(self) -> str:
@@ -61,10 +66,11 @@ class Role(StrEnum):
     SCHOOL_DSL = "School designated safeguarding lead"
     SOCIAL_CARE_USER = "Children's social care user"
     HOTEL_REPORTER = "Hotel reporter"
+    CARER = "Carer (children's home or foster carer)"
 
 
 PARTNER_ROLES: frozenset[Role] = frozenset(
-    {Role.SCHOOL_DSL, Role.SOCIAL_CARE_USER, Role.HOTEL_REPORTER}
+    {Role.SCHOOL_DSL, Role.SOCIAL_CARE_USER, Role.HOTEL_REPORTER, Role.CARER}
 )
 
 _PERSON_WORK = frozenset(
@@ -83,6 +89,8 @@ _PERSON_WORK = frozenset(
         Capability.WORK_QUEUE_VIEW,
         Capability.ENCOMPASS_VIEW,
         Capability.ENCOMPASS_SEND,
+        Capability.MISSING_VIEW,
+        Capability.MISSING_RECORD,
     }
 )
 # MASH researchers and investigators triage, refer and record multi-agency work.
@@ -92,6 +100,7 @@ _PROTECTION_WORK = _PERSON_WORK | {
     Capability.REFERRAL_SEND,
     Capability.STRATEGY_RECORD,
     Capability.POLICE_PROTECTION_RECORD,
+    Capability.EXPLOITATION_SCREEN,
 }
 
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
@@ -123,6 +132,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.OUT_OF_HOURS_BOARD_VIEW,
             Capability.ENCOMPASS_VIEW,
             Capability.INDICATOR_VIEW,
+            Capability.MISSING_VIEW,
         }
     ),
     Role.PERFORMANCE_LEAD: frozenset(
@@ -142,10 +152,19 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.SCHOOL_DSL: frozenset(
         {Capability.HOME_VIEW, Capability.ENCOMPASS_VIEW, Capability.ENCOMPASS_ACKNOWLEDGE}
     ),
-    # Children's social care sees only referrals sent to its organisation (record scope).
+    # Children's social care sees only referrals and return-interview requests sent to its
+    # organisation (record scope), and keeps the Philomena profiles it holds as a carer.
     Role.SOCIAL_CARE_USER: frozenset(
-        {Capability.HOME_VIEW, Capability.REFERRAL_VIEW, Capability.REFERRAL_RESPOND}
+        {
+            Capability.HOME_VIEW,
+            Capability.REFERRAL_VIEW,
+            Capability.REFERRAL_RESPOND,
+            Capability.RETURN_INTERVIEW_RESPOND,
+            Capability.PHILOMENA_MANAGE,
+        }
     ),
+    # A carer keeps their organisation's Philomena Protocol profiles and nothing else.
+    Role.CARER: frozenset({Capability.HOME_VIEW, Capability.PHILOMENA_MANAGE}),
     Role.HOTEL_REPORTER: frozenset({Capability.HOME_VIEW}),
 }
 

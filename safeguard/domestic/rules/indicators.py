@@ -15,15 +15,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class Share:
-    numerator: int
-    denominator: int
-
-    @property
-    def value(self) -> float | None:
-        return None if self.denominator == 0 else self.numerator / self.denominator
+from safeguard.core.rules.indicators import Share
 
 
 @dataclass(frozen=True)

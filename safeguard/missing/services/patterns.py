@@ -1,0 +1,198 @@
+"""After the pattern: strategy discussions for repeat missing, screenings and the NRM (§2.2, §10.1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from django.db import transaction
+
+from safeguard.access.policies import require_capability
+from safeguard.access.rules.capabilities import Capability
+from safeguard.audit.rules.operations import Operation
+from safeguard.audit.services import Subject, audit_event_record
+from safeguard.core import clock
+from safeguard.core.exceptions import NotFoundOrForbidden
+from safeguard.missing.models import ExploitationScreening, NrmReferral, RepeatMissingPrompt
+from safeguard.missing.policies import police_episode_in_scope
+from safeguard.missing.rules.codes import ExploitationType, NrmDecision, ScreeningOutcome
+from safeguard.missing.services.common import EpisodeInvalid
+
+if TYPE_CHECKING:
+    from safeguard.accounts.models import User
+
+MIN_NOTE = 10
+
+
+@transaction.atomic
+def strategy_discussion_record(
+    *, actor: User, prompt_id: UUID, held_at: dt.datetime | None, note: str
+) -> RepeatMissingPrompt:
+    """Record the strategy discussion a repeat-missing prompt called for (§2.2 [S]).
+
+    :raises NotFoundOrForbidden: no such prompt, or its episode is out of scope
+    :raises EpisodeInvalid: already recorded, no time, a future time, or no note
+    """
+    require_capability(actor, Capability.STRATEGY_RECORD)
+    prompt = RepeatMissingPrompt.objects.select_for_update().filter(pk=prompt_id).first()
+    if prompt is None:
+        raise NotFoundOrForbidden()
+    police_episode_in_scope(actor, prompt.episode_id)
+    errors: dict[str, list[str]] = {}
+    if prompt.discussion_held_at is not None:
+        raise EpisodeInvalid({"status": ["The strategy discussion is already recorded"]})
+    if held_at is None:
+        errors["held_at"] = ["Record when the discussion was held"]
+    elif held_at > clock.now():
+        errors["held_at"] = ["The discussion time cannot be in the future"]
+    if len(note.strip()) < MIN_NOTE:
+        errors["note"] = ["Record who attended and what was agreed"]
+    if errors:
+        raise EpisodeInvalid(errors)
+    prompt.discussion_held_at = held_at
+    prompt.discussion_note = note.strip()
+    prompt.discussion_recorded_by = actor
+    prompt.updated_at = clock.now()
+    prompt.save()
+    audit_event_record(
+        actor=actor,
+        operation=Operation.ALTERATION,
+        event_type="missing.strategy_discussion_recorded",
+        subjects=[Subject.of(prompt), Subject("people.person", str(prompt.child_id))],
+    )
+    return prompt
+
+
+@transaction.atomic
+def screening_complete(
+    *, actor: User, screening_id: UUID, outcome: str, note: str
+) -> ExploitationScreening:
+    """Record the outcome of a CSE/CCE screening (§10.1 [S]).
+
+    :raises CapabilityMissing: the actor cannot screen for exploitation
+    :raises NotFoundOrForbidden: no such screening, or its episode is out of scope
+    :raises EpisodeInvalid: already complete, unknown outcome, or no note
+    """
+    require_capability(actor, Capability.EXPLOITATION_SCREEN)
+    screening = ExploitationScreening.objects.select_for_update().filter(pk=screening_id).first()
+    if screening is None:
+        raise NotFoundOrForbidden()
+    police_episode_in_scope(actor, screening.episode_id)
+    if screening.completed_at is not None:
+        raise EpisodeInvalid({"status": ["This screening is already complete"]})
+    errors: dict[str, list[str]] = {}
+    if outcome not in {o.value for o in ScreeningOutcome}:
+        errors["outcome"] = ["Choose the outcome of the screening"]
+    if len(note.strip()) < MIN_NOTE:
+        errors["note"] = ["Say what the screening found and what follows"]
+    if errors:
+        raise EpisodeInvalid(errors)
+    now = clock.now()
+    screening.outcome = outcome
+    screening.note = note.strip()
+    screening.completed_by = actor
+    screening.completed_at = now
+    screening.updated_at = now
+    screening.save()
+    audit_event_record(
+        actor=actor,
+        operation=Operation.ALTERATION,
+        event_type="missing.screening_completed",
+        subjects=[Subject.of(screening), Subject("people.person", str(screening.child_id))],
+        changes={"outcome": outcome},
+    )
+    return screening
+
+
+@dataclass(frozen=True)
+class NrmDetails:
+    exploitation_type: str
+    referred_on: dt.date | None
+    first_responder: str
+    nrm_reference: str = ""
+    reasonable_grounds: str = NrmDecision.PENDING
+    reasonable_grounds_on: dt.date | None = None
+    conclusive_grounds: str = NrmDecision.PENDING
+    conclusive_grounds_on: dt.date | None = None
+    ictg_referred_on: dt.date | None = None
+    victim_not_offender: bool = True
+
+
+def _nrm_errors(details: NrmDetails, today: dt.date) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if details.exploitation_type not in {t.value for t in ExploitationType}:
+        errors["exploitation_type"] = ["Choose the type of exploitation"]
+    if details.referred_on is None:
+        errors["referred_on"] = ["Record the date of the NRM referral"]
+    elif details.referred_on > today:
+        errors["referred_on"] = ["The referral date cannot be in the future"]
+    if not details.first_responder.strip():
+        errors["first_responder"] = ["Record the first responder organisation"]
+    decisions = {d.value for d in NrmDecision}
+    for name, decision, on in (
+        ("reasonable_grounds", details.reasonable_grounds, details.reasonable_grounds_on),
+        ("conclusive_grounds", details.conclusive_grounds, details.conclusive_grounds_on),
+    ):
+        if decision not in decisions:
+            errors[name] = ["Choose awaited, positive or negative"]
+        elif decision != NrmDecision.PENDING and on is None:
+            errors[f"{name}_on"] = ["A decision needs its date"]
+        elif on is not None and details.referred_on is not None and on < details.referred_on:
+            errors[f"{name}_on"] = ["A decision cannot be dated before the referral"]
+    rg_positive = details.reasonable_grounds == NrmDecision.POSITIVE
+    if details.conclusive_grounds != NrmDecision.PENDING and not rg_positive:
+        errors["conclusive_grounds"] = [
+            "A conclusive-grounds decision follows a positive reasonable-grounds decision"
+        ]
+    return errors
+
+
+@transaction.atomic
+def nrm_referral_record(*, actor: User, episode_id: UUID, details: NrmDetails) -> NrmReferral:
+    """Record a National Referral Mechanism referral for the episode's child (§10.1 [S]).
+
+    Children do not need to consent to an NRM referral (§10.1 [S]).
+
+    :raises NotFoundOrForbidden: no such episode in scope
+    :raises EpisodeInvalid: any field error
+    """
+    require_capability(actor, Capability.EXPLOITATION_SCREEN)
+    episode = police_episode_in_scope(actor, episode_id)
+    errors = _nrm_errors(details, clock.today_in_london())
+    if errors:
+        raise EpisodeInvalid(errors)
+    assert details.referred_on is not None
+    now = clock.now()
+    referral = NrmReferral.objects.create(
+        child_id=episode.child_id,
+        episode=episode,
+        exploitation_type=details.exploitation_type,
+        referred_on=details.referred_on,
+        nrm_reference=details.nrm_reference.strip()[:60],
+        first_responder=details.first_responder.strip()[:200],
+        reasonable_grounds=details.reasonable_grounds,
+        reasonable_grounds_on=details.reasonable_grounds_on,
+        conclusive_grounds=details.conclusive_grounds,
+        conclusive_grounds_on=details.conclusive_grounds_on,
+        ictg_referred_on=details.ictg_referred_on,
+        victim_not_offender=details.victim_not_offender,
+        recorded_by=actor,
+        created_at=now,
+        updated_at=now,
+    )
+    audit_event_record(
+        actor=actor,
+        operation=Operation.DISCLOSURE,
+        event_type="missing.nrm_referral_recorded",
+        subjects=[
+            Subject.of(referral),
+            Subject.of(episode),
+            Subject("people.person", str(episode.child_id)),
+        ],
+        justification="National Referral Mechanism referral (DOMAIN.md §10.1)",
+        recipients=["Home Office Single Competent Authority"],
+        changes={"exploitation_type": details.exploitation_type},
+    )
+    return referral
