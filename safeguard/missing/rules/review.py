@@ -9,6 +9,7 @@ design: the higher the risk, the sooner the review.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import itertools
 from collections.abc import Mapping
 
@@ -22,6 +23,9 @@ DEFAULT_REVIEW_HOURS: dict[str, float] = {
 }
 """Force policy default [U]: hours from a grading (or review) to the next review."""
 
+MAX_REVIEW_HOURS = 24 * 28
+"""No missing child waits four weeks for a review, whatever the policy says."""
+
 
 def review_hours_errors(hours: Mapping[str, object]) -> list[str]:
     """Return what is wrong with a force's review intervals; empty when usable.
@@ -32,8 +36,14 @@ def review_hours_errors(hours: Mapping[str, object]) -> list[str]:
     errors: list[str] = []
     for level in LEVELS:
         value = hours.get(level)
-        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-            errors.append(f"{level}: give a positive number of hours")
+        usable = (
+            not isinstance(value, bool)
+            and isinstance(value, int | float)
+            and math.isfinite(value)
+            and 0 < value <= MAX_REVIEW_HOURS
+        )
+        if not usable:
+            errors.append(f"{level}: give a positive number of hours, at most {MAX_REVIEW_HOURS}")
     if errors:
         return errors
     ordered = [float(hours[level]) for level in LEVELS]  # type: ignore[arg-type]
