@@ -11,6 +11,7 @@ urlpatterns = [
     path("incidents/", include("safeguard.incidents.web.urls")),
     path("referrals/", include("safeguard.referrals.web.urls")),
     path("domestic-abuse/", include("safeguard.domestic.web.urls")),
+    path("missing/", include("safeguard.missing.web.urls")),
     path("work/", include("safeguard.web.work_urls")),
     path("api/v1/", include("config.api")),
 ]

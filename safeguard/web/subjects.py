@@ -12,6 +12,7 @@ SUBJECT_ROUTES: dict[str, tuple[str, str]] = {
     "people.person": ("people:person-detail", "person_id"),
     "domestic.domesticabuseincident": ("domestic:incident-detail", "incident_id"),
     "domestic.encompassnotification": ("domestic:notification-detail", "notification_id"),
+    "missing.missingepisode": ("missing:episode-detail", "episode_id"),
 }
 
 
