@@ -9,8 +9,8 @@ design: the higher the risk, the sooner the review.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import itertools
+import math
 from collections.abc import Mapping
 
 from safeguard.risk.rules.missing_person import LEVELS
