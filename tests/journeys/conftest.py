@@ -108,7 +108,8 @@ def _drop(name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def _serve(setup_script: str, extra_env: dict[str, str]) -> Iterator[LiveApp]:
+def _prepare(setup_script: str, extra_env: dict[str, str]) -> tuple[dict[str, str], str | None]:
+    """Migrate a fresh database, load the tiny demo force and run the journey's setup script."""
     tmp = Path(tempfile.mkdtemp(prefix="safeguard-journey-"))
     database_url, pg_name = _database_url(tmp)
     env = {
@@ -119,38 +120,62 @@ def _serve(setup_script: str, extra_env: dict[str, str]) -> Iterator[LiveApp]:
         "DJANGO_DEBUG": "0",
         **extra_env,
     }
-    manage = [sys.executable, "manage.py"]
 
     def run(*args: str) -> None:
         subprocess.run(
-            [*manage, *args], cwd=ROOT, env=env, check=True, capture_output=True, timeout=600
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=600,
         )
 
     run("migrate", "--noinput")
     run("seed_demo", "--size", "tiny", "--seed", "7")
     run("shell", "-c", setup_script)
+    return env, pg_name
+
+
+def _start(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     server = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--nothreading"],
+        [
+            sys.executable,
+            "manage.py",
+            "runserver",
+            f"127.0.0.1:{port}",
+            "--noreload",
+            "--nothreading",
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"{url}/health/", timeout=1)
+            return server, url
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise RuntimeError("the journey server did not start")
+
+
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()
+    server.wait(timeout=20)
+
+
+def _serve(setup_script: str, extra_env: dict[str, str]) -> Iterator[LiveApp]:
+    env, pg_name = _prepare(setup_script, extra_env)
+    server, url = _start(env)
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{url}/health/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("the journey server did not start")
         yield LiveApp(url=url, totp_key_hex=TOTP_KEY_HEX)
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        _stop(server)
         if pg_name:
             _drop(pg_name)
 
@@ -207,3 +232,73 @@ def browser() -> Iterator[object]:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+# Saturday 9 January 2027 (GMT). A looked-after child with a carer's Philomena profile.
+MISSING_SETUP = f"""
+import datetime as dt
+from django.contrib.auth.models import Group
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from safeguard.accounts.models import Organisation, User
+from safeguard.core.clock import FixedClock, use_clock
+from safeguard.missing.services import LocationDetails, ProfileDetails, philomena_profile_save
+from safeguard.people.rules.validation import PersonDetails
+from safeguard.people.services import person_create
+for name in ("response", "supervisor", "oncall"):
+    user = User.objects.get(username=name)
+    TOTPDevice.objects.filter(user=user).delete()
+    TOTPDevice.objects.create(user=user, name="journey", confirmed=True, key="{TOTP_KEY_HEX}")
+home = Organisation.objects.create(name="Journey Fictional Children's Home", kind="CARE")
+carer = User.objects.create_user(username="journeycarer", password="safeguard-demo-2026", organisation=home)
+carer.groups.add(Group.objects.get(name="Carer (children's home or foster carer)"))
+officer = User.objects.get(username="response")
+person_create(actor=officer, details=PersonDetails(given_name="Maja", family_name="Wiśniewska-Fictional",
+              date_of_birth=dt.date(2012, 5, 17), sex="FEMALE", looked_after="YES",
+              placing_authority="Fictional County Children's Services"))
+with use_clock(FixedClock(dt.datetime(2027, 1, 2, 11, 0, tzinfo=dt.UTC))):
+    profile = philomena_profile_save(actor=carer, details=ProfileDetails(
+        child_name="Maja Wiśniewska-Fictional", child_date_of_birth=dt.date(2012, 5, 17),
+        physical_description="White, 5ft 2in, slim, shoulder-length blonde hair, scar on left eyebrow",
+        photo_reference="Photo JFH-0417 in the home's safe", associates="Older boyfriend 'Dee', about 20",
+        places="Hanley bus station; McDonald's, Stafford town centre", phones="07700 900 417",
+        social_media="Snapchat maja_fictional", transport="Buses; lifts from Dee's silver car",
+        medical="Epilepsy: takes lamotrigine twice daily", financial="No bank card; pocket money"),
+        locations=[LocationDetails(name="Flat above the takeaway", address="12 Fictional Parade, Hanley",
+                                   risk="Older men; drugs seen there")])
+social_care = Organisation.objects.get(users__username="socialcare").name
+open("{{path}}", "w").write(profile.reference + "\\n" + social_care)
+"""
+
+
+@dataclass
+class NightServers:
+    """One database, served at different moments of one night (a server per clock start)."""
+
+    env: dict[str, str]
+    pg_name: str | None
+    profile_reference: str
+    social_care_name: str
+    server: subprocess.Popen[bytes] | None = None
+
+    def at(self, clock_start: str) -> LiveApp:
+        if self.server is not None:
+            _stop(self.server)
+        self.server, url = _start({**self.env, "SAFEGUARD_CLOCK_START": clock_start})
+        return LiveApp(url=url, totp_key_hex=TOTP_KEY_HEX)
+
+
+@pytest.fixture(scope="session")
+def missing_night() -> Iterator[NightServers]:
+    reference_file = Path(tempfile.mkdtemp(prefix="safeguard-journey-")) / "reference"
+    env, pg_name = _prepare(MISSING_SETUP.replace("{path}", str(reference_file)), {})
+    reference, social_care = reference_file.read_text().split("\n", 1)
+    servers = NightServers(
+        env=env, pg_name=pg_name, profile_reference=reference, social_care_name=social_care
+    )
+    try:
+        yield servers
+    finally:
+        if servers.server is not None:
+            _stop(servers.server)
+        if pg_name:
+            _drop(pg_name)

@@ -220,9 +220,9 @@ def episode_page(
         if grading
         else None,
         "indicator_labels": [
-            EXPLOITATION_INDICATOR_LABELS.get(i, i)
-            for i in episode.exploitation_indicators
+            EXPLOITATION_INDICATOR_LABELS.get(i, i) for i in episode.exploitation_indicators
         ],
+        "philomena_filled": ", ".join(f.replace("_", " ") for f in episode.philomena_filled),
         "can_record": has_capability(actor, Capability.MISSING_RECORD),
         "can_assess": has_capability(actor, Capability.RISK_ASSESS),
         "can_review": has_capability(actor, Capability.RISK_REVIEW)
