@@ -23,7 +23,7 @@ from safeguard.missing.policies import police_episode_in_scope
 from safeguard.missing.rules.codes import CraDecision
 from safeguard.missing.services.common import EpisodeInvalid, review_clock_restart
 from safeguard.risk.models import RiskAssessment
-from safeguard.risk.rules.missing_person import MISSING_RISK_CODE, MissingRiskLevel
+from safeguard.risk.rules.missing_person import MISSING_RISK_CODE
 from safeguard.risk.services import risk_assessment_record, risk_assessment_review
 
 if TYPE_CHECKING:
@@ -167,7 +167,3 @@ def child_rescue_alert_record(
         changes={"decision": decision, "level": grading.current_level if grading else ""},
     )
     return episode
-
-
-def is_high(grading: RiskAssessment | None) -> bool:
-    return grading is not None and grading.current_level == MissingRiskLevel.HIGH

@@ -20,7 +20,6 @@ from safeguard.missing.rules.codes import (
     SCREENING_OUTCOME_LABELS,
 )
 from safeguard.missing.rules.philomena import PART_ONE_FIELDS
-from safeguard.missing.rules.standards import CORE_FIELDS
 
 TIME_FORMATS = ["%Y-%m-%dT%H:%M"]
 LOCAL_TIME = "UK local time"
@@ -75,9 +74,6 @@ def _time(label: str, *, core: bool = True) -> forms.DateTimeField:
         input_formats=TIME_FORMATS,
         help_text=LOCAL_TIME,
     )
-
-
-CORE_MESSAGES = dict(CORE_FIELDS)
 
 
 class ReportForm(forms.Form):
