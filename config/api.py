@@ -17,6 +17,7 @@ urlpatterns = [
     path("incidents/", include("safeguard.incidents.api.urls")),
     path("referrals/", include("safeguard.referrals.api.urls")),
     path("domestic-abuse/", include("safeguard.domestic.api.urls")),
+    path("missing/", include("safeguard.missing.api.urls")),
     path("risk/", include("safeguard.risk.api.urls")),
     path("schema/", SchemaApi.as_view(), name="api-schema"),
 ]

@@ -218,6 +218,7 @@ SPECTACULAR_SETTINGS = {
         "SocialCareDecisionEnum": "safeguard.referrals.models.SOCIAL_CARE_DECISION_CHOICES",
         "RagLevelEnum": "safeguard.referrals.models.RAG_CHOICES",
         "EncompassStatusEnum": "safeguard.domestic.models.NOTIFICATION_STATUS_CHOICES",
+        "MissingEpisodeStatusEnum": "safeguard.missing.models.EPISODE_STATUS_CHOICES",
     },
 }
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 from safeguard.access.policies import require_capability
 from safeguard.access.rules.capabilities import Capability
@@ -49,6 +49,11 @@ if TYPE_CHECKING:
 PAGE = 50
 SUBJECT_TYPE = "missing.missingepisode"
 READ_BY_SOCIAL_CARE = "Return interview: children's social care reads the request"
+
+
+_OPEN_FIRST = Case(
+    When(status=EpisodeStatus.OPEN, then=Value(0)), default=Value(1), output_field=IntegerField()
+)
 
 
 @dataclass(frozen=True)
@@ -182,7 +187,9 @@ def episode_list(*, actor: User, status: str | None = None) -> list[MissingEpiso
         return []
     if status in {s.value for s in EpisodeStatus}:
         episodes = episodes.filter(status=status)
-    rows = list(episodes.order_by("status", "-last_seen_at")[:PAGE])
+    rows: list[MissingEpisode] = list(
+        episodes.annotate(open_first=_OPEN_FIRST).order_by("open_first", "-last_seen_at")[:PAGE]
+    )
     if rows:
         audit_event_record(
             actor=actor,
@@ -202,13 +209,19 @@ def return_interview_inbox(*, actor: User) -> list[MissingEpisode]:
     require_capability(actor, Capability.RETURN_INTERVIEW_RESPOND)
     if actor.organisation_id is None:
         return []
-    rows = list(
+    rows: list[MissingEpisode] = list(
         scope_episodes(actor)
         .filter(return_interview_requested_at__isnull=False)
         .select_related("child")
-        .order_by("-return_interview_outcome_at", "found_at")[:PAGE]
+        .annotate(
+            awaited_first=Case(
+                When(return_interview_outcome="", then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("awaited_first", "-found_at")[:PAGE]
     )
-    rows.sort(key=lambda e: (bool(e.return_interview_outcome), e.found_at))
     if rows:
         audit_event_record(
             actor=actor,

@@ -48,13 +48,21 @@ class EpisodeInvalid(DomainError):
 class AlreadyMissing(DomainError):
     """The child already has an open missing episode: report against it instead."""
 
-    def __init__(self, episode: MissingEpisode) -> None:
-        super().__init__(
-            f"This child is already reported missing ({episode.reference}). Add to that "
-            "report instead of making a second one."
-        )
-        self.episode_id = episode.pk
-        self.reference = episode.reference
+    def __init__(self, episode: MissingEpisode, *, visible: bool = True) -> None:
+        if visible:
+            message = (
+                f"This child is already reported missing ({episode.reference}). Add to that "
+                "report instead of making a second one."
+            )
+        else:
+            message = (
+                "This child is already reported missing on a restricted record. Ask the "
+                "control room to put you in touch with the team that holds it."
+            )
+        super().__init__(message)
+        # A restricted episode out of the actor's scope is named by neither id nor reference.
+        self.episode_id = episode.pk if visible else None
+        self.reference = episode.reference if visible else ""
 
 
 def review_clock_restart(

@@ -173,7 +173,8 @@ def episode_found(*, actor: User, episode_id: UUID, details: FoundDetails) -> Mi
         kind=PREVENTION_CLOCK,
         label="Police prevention (safe and well) interview",
         started_at=found_at,
-        due_at=found_at + dt.timedelta(hours=policy.prevention_interview_hours()),
+        due_at=found_at.astimezone(dt.UTC)
+        + dt.timedelta(hours=policy.prevention_interview_hours()),
         rule=PREVENTION_RULE,
         rule_source=PREVENTION_RULE_SOURCE,
         rule_version=PREVENTION_RULE_VERSION,

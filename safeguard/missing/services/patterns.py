@@ -139,8 +139,15 @@ def _nrm_errors(details: NrmDetails, today: dt.date) -> dict[str, list[str]]:
             errors[name] = ["Choose awaited, positive or negative"]
         elif decision != NrmDecision.PENDING and on is None:
             errors[f"{name}_on"] = ["A decision needs its date"]
+        elif on is not None and on > today:
+            errors[f"{name}_on"] = ["A decision date cannot be in the future"]
         elif on is not None and details.referred_on is not None and on < details.referred_on:
             errors[f"{name}_on"] = ["A decision cannot be dated before the referral"]
+    rg_on, cg_on = details.reasonable_grounds_on, details.conclusive_grounds_on
+    if rg_on is not None and cg_on is not None and cg_on < rg_on:
+        errors["conclusive_grounds_on"] = [
+            "The conclusive-grounds decision cannot come before the reasonable-grounds one"
+        ]
     rg_positive = details.reasonable_grounds == NrmDecision.POSITIVE
     if details.conclusive_grounds != NrmDecision.PENDING and not rg_positive:
         errors["conclusive_grounds"] = [

@@ -80,8 +80,9 @@ def _errors(
     if not details.physical_description.strip():
         errors["physical_description"] = ["Describe the child (height, build, hair, marks)"]
     for name, _label in PART_ONE_FIELDS:
-        if len(str(getattr(details, name))) > MAX_TEXT:
-            errors[name] = [f"Keep this to {MAX_TEXT} characters or fewer"]
+        limit = getattr(PhilomenaProfile._meta.get_field(name), "max_length", None) or MAX_TEXT
+        if len(str(getattr(details, name))) > limit:
+            errors[name] = [f"Keep this to {limit} characters or fewer"]
     for index, location in enumerate(locations):
         if not location.name.strip() or not location.risk.strip():
             errors[f"locations.{index}"] = [

@@ -34,7 +34,7 @@ from safeguard.missing.models import (
     RepeatMissingPrompt,
     RiskInformation,
 )
-from safeguard.missing.policies import police_episode_in_scope
+from safeguard.missing.policies import police_episode_in_scope, scope_episodes
 from safeguard.missing.rules.codes import (
     Category,
     EpisodeStatus,
@@ -192,12 +192,21 @@ def _values(details: ReportDetails) -> dict[str, str]:
     return {name: str(getattr(details, name)).strip() for name in TEXT_FIELDS}
 
 
+def _limit(name: str) -> int:
+    """The longest text the episode's column for ``name`` holds (text columns: MAX_TEXT)."""
+    return int(getattr(MissingEpisode._meta.get_field(name), "max_length", None) or MAX_TEXT)
+
+
 def _length_errors(values: dict[str, str]) -> dict[str, list[str]]:
     return {
-        name: [f"Keep this to {MAX_TEXT} characters or fewer"]
+        name: [f"Keep this to {_limit(name)} characters or fewer"]
         for name, value in values.items()
-        if len(value) > MAX_TEXT
+        if len(value) > _limit(name)
     }
+
+
+def _visible(actor: User, episode: MissingEpisode) -> bool:
+    return scope_episodes(actor).filter(pk=episode.pk).exists()
 
 
 @dataclass(frozen=True)
@@ -308,7 +317,7 @@ def missing_report_record(
     assert details.last_seen_at is not None
     open_episode = MissingEpisode.objects.filter(child=child, status=EpisodeStatus.OPEN).first()
     if open_episode is not None:
-        raise AlreadyMissing(open_episode)
+        raise AlreadyMissing(open_episode, visible=_visible(actor, open_episode))
     try:
         with transaction.atomic():
             episode = MissingEpisode.objects.create(
@@ -336,7 +345,7 @@ def missing_report_record(
         open_episode = MissingEpisode.objects.filter(child=child, status=EpisodeStatus.OPEN).first()
         if open_episode is None:
             raise
-        raise AlreadyMissing(open_episode) from exc
+        raise AlreadyMissing(open_episode, visible=_visible(actor, open_episode)) from exc
     _risk_information_create(actor, episode, risk_information, now)
     if profile is not None and profile.child_id is None:
         profile.child = child
@@ -475,6 +484,16 @@ def screening_raise(
             open_screening.indicators = [*open_screening.indicators, *added]
             open_screening.updated_at = clock.now()
             open_screening.save(update_fields=["indicators", "updated_at"])
+            audit_event_record(
+                actor=actor,
+                operation=Operation.ALTERATION,
+                event_type="missing.screening_extended",
+                subjects=[
+                    Subject.of(open_screening),
+                    Subject("people.person", str(episode.child_id)),
+                ],
+                changes={"added": added},
+            )
         return open_screening
     now = clock.now()
     screening = ExploitationScreening.objects.create(

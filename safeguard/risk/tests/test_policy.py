@@ -80,6 +80,7 @@ class TestCatalogue:
             ("DARA", 1),
             ("DASH", 1),
             ("DA_CHILD", 1),
+            ("MISSING_APP", 1),
             ("PPN_RAG", 1),
             ("THRIVE", 1),
             ("THRIVE_PLUS", 1),

@@ -70,7 +70,8 @@ def test_missing_from_care_to_closed(make_user: Any) -> None:
     first_review.refresh_from_db()
     assert first_review.outcome == ClockOutcome.MET
     review = _clock(episode, REVIEW_CLOCK)
-    assert review.urgent and review.due_at == london(2027, 1, 9, 4, 30)
+    assert review.urgent
+    assert review.due_at == london(2027, 1, 9, 4, 30)
     with use_clock(FixedClock(london(2027, 1, 9, 14, 0))):
         with pytest.raises(AlreadyMissing) as caught:
             missing_report_record(

@@ -159,7 +159,9 @@ class EpisodeCreateView(CapabilityView):
                 already_missing=exc,
                 already_missing_url=reverse(
                     "missing:episode-detail", kwargs={"episode_id": exc.episode_id}
-                ),
+                )
+                if exc.episode_id
+                else "",
             )
         state_purpose(request, episode.pk, f"Recording a new incident: {episode.reference}")
         filled = (

@@ -55,7 +55,15 @@ class TestRiskInstrumentListApi:
         response = client.get(instruments_url())
         assert response.status_code == 200
         by_code = {i["code"]: i for i in response.json()}
-        assert set(by_code) == {"DARA", "DASH", "DA_CHILD", "PPN_RAG", "THRIVE", "THRIVE_PLUS"}
+        assert set(by_code) == {
+            "DARA",
+            "DASH",
+            "DA_CHILD",
+            "MISSING_APP",
+            "PPN_RAG",
+            "THRIVE",
+            "THRIVE_PLUS",
+        }
         ppn = by_code["PPN_RAG"]
         assert ppn["version"] == 1
         assert ppn["levels"] == [
