@@ -217,7 +217,9 @@ def answers_errors(instrument: Instrument, answers: Mapping[str, object]) -> dic
     errors: dict[str, list[str]] = {}
     for code in answers:
         if instrument.question(code) is None:
-            errors.setdefault(str(code)[:ERROR_VALUE_PREVIEW], []).append(
+            # Encodable text only: a lone surrogate in a key must not break the JSON answer.
+            shown = str(code)[:ERROR_VALUE_PREVIEW].encode("utf-8", "replace").decode("utf-8")
+            errors.setdefault(shown, []).append(
                 f"This is not a question of {instrument.title} version {instrument.version}"
             )
     for question in instrument.questions:

@@ -352,3 +352,11 @@ class TestConfigVersionAndQuestions:
     def test_refuses_questions_that_are_not_a_list_of_settings(self, questions) -> None:
         with pytest.raises(InstrumentMisdefined):
             config_questions({"questions": questions})
+
+
+def test_an_unknown_question_code_that_cannot_be_encoded_is_shown_safely() -> None:
+    from safeguard.risk.rules.missing_person import MISSING_RISK_V1
+
+    errors = answers_errors(MISSING_RISK_V1, {"\ud800X": "YES"})
+    assert "?X" in errors
+    assert all(key.encode("utf-8") for key in errors)
