@@ -3,10 +3,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from safeguard.core.rules.indicators import Share
 from safeguard.domestic.rules.indicators import (
     IncidentFact,
     NotificationFact,
-    Share,
     hours_to_notification,
     median_hours_to_notification,
     share_every_child_recorded,
