@@ -163,3 +163,62 @@ def test_carer_profile_pages_and_isolation(client_for: Any) -> None:
         assert other.get(url).status_code == 404
         assert police.get(url).status_code == 404
         assert police.get(reverse("missing:profile-list")).status_code == 404
+
+
+def test_a_new_episode_shows_what_earlier_debriefs_found(client_for: Any) -> None:
+    from safeguard.missing.rules.codes import FoundCondition
+    from safeguard.missing.services import (
+        FoundDetails,
+        episode_found,
+        missing_report_record,
+        prevention_interview_record,
+    )
+    from safeguard.missing.tests.factories import report, risk_information
+
+    client, officer = client_for(Role.RESPONSE_OFFICER)
+    authority = social_care()
+    child = a_child()
+    first_seen = london(2027, 1, 2, 22, 0)
+    with use_clock(FixedClock(london(2027, 1, 3, 12, 0))):
+        first = missing_report_record(
+            actor=officer,
+            details=report(
+                child, last_seen_at=first_seen, reported_at=first_seen, placing_authority=authority
+            ),
+            risk_information=risk_information(first_seen),
+        )
+        episode_found(
+            actor=officer,
+            episode_id=first.pk,
+            details=FoundDetails(
+                found_at=london(2027, 1, 3, 9, 0),
+                found_place="Hanley",
+                found_by="PC Fictional",
+                condition=FoundCondition.SAFE_AND_WELL,
+            ),
+        )
+        prevention_interview_record(
+            actor=officer,
+            episode_id=first.pk,
+            held_at=london(2027, 1, 3, 11, 0),
+            summary="Spoke alone; stayed at a friend's",
+            debrief_intelligence="Collected by a silver car outside the station",
+        )
+    with use_clock(FixedClock(NOW)):
+        second = missing_report_record(
+            actor=officer,
+            details=report(
+                child,
+                last_seen_at=london(2027, 1, 9, 1, 0),
+                reported_at=london(2027, 1, 9, 2, 0),
+                placing_authority=authority,
+            ),
+            risk_information=risk_information(london(2027, 1, 9, 2, 0)),
+        )
+        client.post(
+            reverse("missing:episode-purpose", kwargs={"episode_id": second.pk}),
+            {"purpose": "Investigation"},
+        )
+        page = client.get(reverse("missing:episode-detail", kwargs={"episode_id": second.pk}))
+    assert page.status_code == 200
+    assert "Collected by a silver car outside the station" in page.content.decode()
