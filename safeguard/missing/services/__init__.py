@@ -20,6 +20,7 @@ from safeguard.missing.services.grading import (
 )
 from safeguard.missing.services.patterns import (
     NrmDetails,
+    nrm_decision_record,
     nrm_referral_record,
     screening_complete,
     strategy_discussion_record,
@@ -53,6 +54,7 @@ __all__ = [
     "episode_grade",
     "episode_review",
     "missing_report_record",
+    "nrm_decision_record",
     "nrm_referral_record",
     "philomena_profile_save",
     "prevention_interview_record",

@@ -203,3 +203,62 @@ def nrm_referral_record(*, actor: User, episode_id: UUID, details: NrmDetails) -
         changes={"exploitation_type": details.exploitation_type},
     )
     return referral
+
+
+@transaction.atomic
+def nrm_decision_record(
+    *,
+    actor: User,
+    referral_id: UUID,
+    reasonable_grounds: str,
+    reasonable_grounds_on: dt.date | None,
+    conclusive_grounds: str,
+    conclusive_grounds_on: dt.date | None,
+    ictg_referred_on: dt.date | None = None,
+) -> NrmReferral:
+    """Record the Single Competent Authority's decisions as they arrive (§10.1 [S]).
+
+    The same checks as at referral: a decision needs its date, no date in the future or
+    before the referral, conclusive grounds only after positive reasonable grounds.
+
+    :raises NotFoundOrForbidden: no such referral, or its episode is out of scope
+    :raises EpisodeInvalid: any field error
+    """
+    require_capability(actor, Capability.EXPLOITATION_SCREEN)
+    referral = NrmReferral.objects.select_for_update().filter(pk=referral_id).first()
+    if referral is None or referral.episode_id is None:
+        raise NotFoundOrForbidden()
+    police_episode_in_scope(actor, referral.episode_id)
+    details = NrmDetails(
+        exploitation_type=referral.exploitation_type,
+        referred_on=referral.referred_on,
+        first_responder=referral.first_responder,
+        nrm_reference=referral.nrm_reference,
+        reasonable_grounds=reasonable_grounds,
+        reasonable_grounds_on=reasonable_grounds_on,
+        conclusive_grounds=conclusive_grounds,
+        conclusive_grounds_on=conclusive_grounds_on,
+        ictg_referred_on=ictg_referred_on or referral.ictg_referred_on,
+        victim_not_offender=referral.victim_not_offender,
+    )
+    errors = _nrm_errors(details, clock.today_in_london())
+    if errors:
+        raise EpisodeInvalid(errors)
+    referral.reasonable_grounds = reasonable_grounds
+    referral.reasonable_grounds_on = reasonable_grounds_on
+    referral.conclusive_grounds = conclusive_grounds
+    referral.conclusive_grounds_on = conclusive_grounds_on
+    referral.ictg_referred_on = details.ictg_referred_on
+    referral.updated_at = clock.now()
+    referral.save()
+    audit_event_record(
+        actor=actor,
+        operation=Operation.ALTERATION,
+        event_type="missing.nrm_decision_recorded",
+        subjects=[Subject.of(referral), Subject("people.person", str(referral.child_id))],
+        changes={
+            "reasonable_grounds": reasonable_grounds,
+            "conclusive_grounds": conclusive_grounds,
+        },
+    )
+    return referral

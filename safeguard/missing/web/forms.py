@@ -280,6 +280,17 @@ class NrmForm(forms.Form):
     )
 
 
+class NrmDecisionForm(forms.Form):
+    reasonable_grounds = forms.ChoiceField(
+        label="Reasonable grounds", required=False, choices=_choices(NRM_DECISION_LABELS)[1:]
+    )
+    reasonable_grounds_on = forms.DateField(label="Decided on", required=False, widget=DateInput)
+    conclusive_grounds = forms.ChoiceField(
+        label="Conclusive grounds", required=False, choices=_choices(NRM_DECISION_LABELS)[1:]
+    )
+    conclusive_grounds_on = forms.DateField(label="Decided on", required=False, widget=DateInput)
+
+
 class ReturnInterviewForm(forms.Form):
     outcome = forms.ChoiceField(
         label="Return interview", required=False, choices=_choices(RETURN_INTERVIEW_OUTCOME_LABELS)

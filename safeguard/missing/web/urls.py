@@ -26,6 +26,11 @@ urlpatterns = [
     path("<uuid:episode_id>/screening/", views.ScreeningView.as_view(), name="episode-screening"),
     path("<uuid:episode_id>/nrm/", views.NrmView.as_view(), name="episode-nrm"),
     path(
+        "<uuid:episode_id>/nrm/decisions/",
+        views.NrmDecisionView.as_view(),
+        name="episode-nrm-decision",
+    ),
+    path(
         "return-interviews/",
         views.ReturnInterviewInboxView.as_view(),
         name="return-interview-inbox",

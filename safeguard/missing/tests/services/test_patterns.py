@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 import pytest
@@ -21,6 +22,7 @@ from safeguard.missing.rules.codes import (
 from safeguard.missing.services import (
     EpisodeInvalid,
     NrmDetails,
+    nrm_decision_record,
     nrm_referral_record,
     screening_complete,
     strategy_discussion_record,
@@ -399,3 +401,83 @@ class TestNrmReferral:
     def test_a_response_officer_cannot_refer(self, officer, missing) -> None:
         with pytest.raises(CapabilityMissing):
             refer(officer, missing, nrm())
+
+
+class TestNrmDecisions:
+    def _referral(self, researcher, missing):
+        return refer(researcher, missing, nrm())
+
+    def _decide(self, actor, referral, today=dt.date(2027, 2, 20), **changes):
+        values = {
+            "reasonable_grounds": NrmDecision.POSITIVE,
+            "reasonable_grounds_on": dt.date(2027, 1, 14),
+            "conclusive_grounds": NrmDecision.PENDING,
+            "conclusive_grounds_on": None,
+        }
+        values.update(changes)
+        with use_clock(FixedClock(london(today.year, today.month, today.day, 12, 0))):
+            return nrm_decision_record(actor=actor, referral_id=referral.pk, **values)
+
+    def test_decisions_arrive_later_and_are_audited(self, researcher, missing) -> None:
+        referral = self._referral(researcher, missing)
+        self._decide(researcher, referral)
+        decided = self._decide(
+            researcher,
+            referral,
+            conclusive_grounds=NrmDecision.POSITIVE,
+            conclusive_grounds_on=dt.date(2027, 2, 19),
+            today=dt.date(2027, 2, 20),
+        )
+        assert decided.reasonable_grounds == NrmDecision.POSITIVE
+        assert decided.conclusive_grounds_on == dt.date(2027, 2, 19)
+        assert AuditEvent.objects.filter(event_type="missing.nrm_decision_recorded").count() == 2
+
+    @pytest.mark.parametrize(
+        ("changes", "field"),
+        [
+            ({"reasonable_grounds_on": None}, "reasonable_grounds_on"),
+            ({"reasonable_grounds_on": dt.date(2027, 3, 1)}, "reasonable_grounds_on"),
+            ({"reasonable_grounds_on": dt.date(2027, 1, 1)}, "reasonable_grounds_on"),
+            (
+                {
+                    "reasonable_grounds": NrmDecision.NEGATIVE,
+                    "conclusive_grounds": NrmDecision.POSITIVE,
+                    "conclusive_grounds_on": dt.date(2027, 2, 1),
+                },
+                "conclusive_grounds",
+            ),
+            (
+                {
+                    "conclusive_grounds": NrmDecision.POSITIVE,
+                    "conclusive_grounds_on": dt.date(2027, 1, 10),
+                },
+                "conclusive_grounds_on",
+            ),
+            ({"reasonable_grounds": "MAYBE"}, "reasonable_grounds"),
+        ],
+    )
+    def test_bad_decisions_are_refused_and_nothing_changes(
+        self, researcher, missing, changes, field
+    ) -> None:
+        referral = self._referral(researcher, missing)
+        with pytest.raises(EpisodeInvalid) as caught:
+            self._decide(researcher, referral, **changes)
+        assert field in caught.value.errors
+        referral.refresh_from_db()
+        assert referral.reasonable_grounds == NrmDecision.PENDING
+
+    def test_out_of_scope_and_unknown_referrals_are_not_found(
+        self, researcher, missing, make_user
+    ) -> None:
+        referral = self._referral(researcher, missing)
+        with pytest.raises(CapabilityMissing):
+            self._decide(make_user(Role.RESPONSE_OFFICER), referral)
+        with pytest.raises(NotFoundOrForbidden):
+            nrm_decision_record(
+                actor=researcher,
+                referral_id=uuid.uuid4(),
+                reasonable_grounds=NrmDecision.PENDING,
+                reasonable_grounds_on=None,
+                conclusive_grounds=NrmDecision.PENDING,
+                conclusive_grounds_on=None,
+            )

@@ -222,3 +222,56 @@ def test_a_new_episode_shows_what_earlier_debriefs_found(client_for: Any) -> Non
         page = client.get(reverse("missing:episode-detail", kwargs={"episode_id": second.pk}))
     assert page.status_code == 200
     assert "Collected by a silver car outside the station" in page.content.decode()
+
+
+def test_nrm_referral_then_its_decisions_from_the_episode_page(client_for: Any) -> None:
+    from safeguard.missing.models import NrmReferral
+    from safeguard.missing.services import missing_report_record
+    from safeguard.missing.tests.factories import report, risk_information
+
+    client, researcher = client_for(Role.MASH_RESEARCHER)
+    child = a_child()
+    seen = london(2027, 1, 9, 1, 0)
+    with use_clock(FixedClock(NOW)):
+        episode = missing_report_record(
+            actor=researcher,
+            details=report(
+                child, last_seen_at=seen, reported_at=seen, placing_authority=social_care()
+            ),
+            risk_information=risk_information(seen),
+        )
+        client.post(
+            reverse("missing:episode-purpose", kwargs={"episode_id": episode.pk}),
+            {"purpose": "Investigation"},
+        )
+        url = reverse("missing:episode-nrm", kwargs={"episode_id": episode.pk})
+        refused = client.post(url, {"exploitation_type": "", "first_responder": ""})
+        assert refused.status_code == 400
+        assert "Choose the type of exploitation" in refused.content.decode()
+        created = client.post(
+            url,
+            {
+                "exploitation_type": "COUNTY_LINES",
+                "referred_on": "2027-01-09",
+                "first_responder": "Fictional Constabulary",
+                "reasonable_grounds": "PENDING",
+                "conclusive_grounds": "PENDING",
+                "victim_not_offender": "on",
+            },
+        )
+        assert created.status_code == 302
+        referral = NrmReferral.objects.get()
+        page = client.get(reverse("missing:episode-detail", kwargs={"episode_id": episode.pk}))
+        assert "Record the decisions for this referral" in page.content.decode()
+        decided = client.post(
+            reverse("missing:episode-nrm-decision", kwargs={"episode_id": episode.pk}),
+            {
+                "referral_id": str(referral.pk),
+                "reasonable_grounds": "POSITIVE",
+                "reasonable_grounds_on": "2027-01-09",
+                "conclusive_grounds": "PENDING",
+            },
+        )
+        assert decided.status_code == 302
+    referral.refresh_from_db()
+    assert referral.reasonable_grounds == "POSITIVE"

@@ -3,6 +3,7 @@
 from safeguard.missing.web.views.after import (
     CraView,
     FoundView,
+    NrmDecisionView,
     NrmView,
     PreventionInterviewView,
     ReviewView,
@@ -33,6 +34,7 @@ __all__ = [
     "EpisodeListView",
     "EpisodePurposeView",
     "FoundView",
+    "NrmDecisionView",
     "NrmView",
     "PreventionInterviewView",
     "ProfileCreateView",

@@ -21,6 +21,7 @@ from safeguard.missing.services import (
     child_rescue_alert_record,
     episode_found,
     episode_review,
+    nrm_decision_record,
     nrm_referral_record,
     prevention_interview_record,
     risk_information_add,
@@ -30,6 +31,7 @@ from safeguard.missing.services import (
 from safeguard.missing.web.forms import (
     CraForm,
     FoundForm,
+    NrmDecisionForm,
     NrmForm,
     PreventionInterviewForm,
     ReviewForm,
@@ -187,6 +189,26 @@ class NrmView(_EpisodeFormView):
                 ictg_referred_on=data["ictg_referred_on"],
                 victim_not_offender=data["victim_not_offender"],
             ),
+        )
+
+
+class NrmDecisionView(_EpisodeFormView):
+    required_capability = Capability.EXPLOITATION_SCREEN
+    form_class = NrmDecisionForm
+    context_name = "nrm_decision_form"
+    success = "NRM decisions recorded."
+
+    def act(self, request: HttpRequest, episode_id: UUID, data: dict[str, Any]) -> None:
+        referral_id = optional_uuid(request.POST.get("referral_id"))
+        if referral_id is None:
+            raise EpisodeInvalid({"reasonable_grounds": ["Choose the NRM referral"]})
+        nrm_decision_record(
+            actor=acting_user(request),
+            referral_id=referral_id,
+            reasonable_grounds=data["reasonable_grounds"] or "PENDING",
+            reasonable_grounds_on=data["reasonable_grounds_on"],
+            conclusive_grounds=data["conclusive_grounds"] or "PENDING",
+            conclusive_grounds_on=data["conclusive_grounds_on"],
         )
 
 

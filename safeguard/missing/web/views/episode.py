@@ -32,6 +32,7 @@ from safeguard.missing.services import (
 from safeguard.missing.web.forms import (
     CraForm,
     FoundForm,
+    NrmDecisionForm,
     NrmForm,
     PreventionInterviewForm,
     ReportForm,
@@ -240,6 +241,7 @@ def episode_page(
         "strategy_form": forms.get("strategy_form") or StrategyForm(),
         "screening_form": forms.get("screening_form") or ScreeningForm(),
         "nrm_form": forms.get("nrm_form") or NrmForm(initial={"victim_not_offender": True}),
+        "nrm_decision_form": forms.get("nrm_decision_form") or NrmDecisionForm(),
         "found_form": FoundForm(),
         "prevention_form": PreventionInterviewForm(),
     }
