@@ -408,7 +408,7 @@ class TestNrmDecisions:
         return refer(researcher, missing, nrm())
 
     def _decide(self, actor, referral, today=dt.date(2027, 2, 20), **changes):
-        values = {
+        values: dict[str, Any] = {
             "reasonable_grounds": NrmDecision.POSITIVE,
             "reasonable_grounds_on": dt.date(2027, 1, 14),
             "conclusive_grounds": NrmDecision.PENDING,
