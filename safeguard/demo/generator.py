@@ -27,6 +27,15 @@ from safeguard.core.rules.calendar import SchoolCalendar
 from safeguard.core.rules.periods import DatePeriod
 from safeguard.demo import names
 from safeguard.demo.domestic import EducationSetting
+from safeguard.demo.missing import (
+    CARE_HOME_NAME,
+    MissingCandidate,
+    MissingPeople,
+    MissingPlan,
+    MissingPlanner,
+    MissingRules,
+    MissingSpec,
+)
 from safeguard.demo.names import FEMALE, MALE, Community
 from safeguard.demo.pathways import (
     ADULT_WITH_DOB_DAYS,
@@ -62,6 +71,20 @@ SCHOOL = "SCHOOL"
 CSC = "CSC"
 HOTEL = "HOTEL"
 LOCAL_AUTHORITY = "LA"
+CARE_PROVIDER = "CARE"
+# The demo children's home: in Stafford, its children placed by the authorities below (the
+# second child, whose return interview is awaited, by the authority the demo accounts are not
+# in: see safeguard.demo.missing).
+CARE_HOME_TOWN = "Stafford"
+CARE_HOME_PLACED_BY = (
+    "Staffordshire County Council",
+    "Stoke-on-Trent City Council",
+    "Staffordshire County Council",
+    "Staffordshire County Council",
+    "Staffordshire County Council",
+)
+# Children kept for the missing pathway are at least this old today.
+MISSING_MIN_AGE_DAYS = 10 * 365
 
 
 # --- Sizes ----------------------------------------------------------------------------------
@@ -80,6 +103,8 @@ class SizeSpec:
     batch_households: int
     # The year of casework: occurrences, concerns, referrals and their clocks.
     pathway: PathwaySpec = field(default_factory=PathwaySpec)
+    # Missing children beyond the showcase every size has (safeguard.demo.missing).
+    missing: MissingSpec = field(default_factory=MissingSpec)
 
 
 SIZES: dict[str, SizeSpec] = {
@@ -98,6 +123,7 @@ SIZES: dict[str, SizeSpec] = {
             running_overdue=1,
             ppu_officers=1,
         ),
+        MissingSpec(background_episodes=0),
     ),
     "demo": SizeSpec(
         "demo",
@@ -116,6 +142,7 @@ SIZES: dict[str, SizeSpec] = {
             mash_officers=2,
             ppu_officers=2,
         ),
+        MissingSpec(background_episodes=20),
     ),
     "force-year": SizeSpec(
         "force-year",
@@ -134,6 +161,10 @@ SIZES: dict[str, SizeSpec] = {
             mash_officers=6,
             ppu_officers=4,
         ),
+        # A real force this size records about four times as many episodes of children
+        # missing, but each goes through the services (about 90 ms an episode on PostgreSQL):
+        # 4,000 added six minutes to the load, 1,000 add about a minute and a half.
+        MissingSpec(background_episodes=1_000),
     ),
 }
 
@@ -317,6 +348,7 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount("school", Role.SCHOOL_DSL, partner_kind=SCHOOL),
     DemoAccount("socialcare", Role.SOCIAL_CARE_USER, partner_kind=CSC),
     DemoAccount("hotel", Role.HOTEL_REPORTER, partner_kind=HOTEL),
+    DemoAccount("carer", Role.CARER, partner_kind=CARE_PROVIDER),
 )
 DEMO_USERNAMES: tuple[str, ...] = tuple(a.username for a in DEMO_ACCOUNTS)
 
@@ -625,6 +657,16 @@ class ForceGenerator:
         # (measured: 35% slower population).
         self.child_candidates: list[tuple[Any, ...]] = []
         self.adult_candidates: list[tuple[Any, ...]] = []
+        # Missing children draw from a third stream: the care home, the carer and the
+        # episodes change nothing else in the force. Children of ten and over are kept for
+        # them (chosen by their id, without a draw; a sample in a large force).
+        self.missing_rng = random.Random(f"missing:{seed}")
+        self.missing_candidates: list[MissingCandidate] = []
+        self.care_home_residents: list[MissingCandidate] = []
+        wanted = 6 * size.missing.background_episodes
+        self._missing_share = (
+            1.0 if size.people <= 10_000 else min(1.0, wanted / max(1.0, 0.08 * size.people))
+        )
         self._setting: Setting | None = None
         self._population_done = False
 
@@ -726,6 +768,15 @@ class ForceGenerator:
                 name = f"{rng.choice(names.HOTEL_NAMES)}, {self._town()[0]}"
             hotel_names.add(name)
             organisations.append(OrganisationRow(self._uuid(), name, HOTEL))
+        organisations.append(
+            OrganisationRow(
+                random_uuid_hex(self.missing_rng),
+                CARE_HOME_NAME,
+                CARE_PROVIDER,
+                local_authority="Staffordshire",
+                town=CARE_HOME_TOWN,
+            )
+        )
         terms, closures = self._calendars(schools)
         self._setting = Setting(
             teams=list(TEAMS),
@@ -779,17 +830,20 @@ class ForceGenerator:
             first_of_kind.setdefault(org.kind, org)
         users = []
         for account in DEMO_ACCOUNTS:
-            community = self._community()
-            gender = rng.choice((FEMALE, MALE))
+            # The carer came with the missing pathway: named from its own stream, so that
+            # everyone else in the force stays the same.
+            draw = self.missing_rng if account.role is Role.CARER else rng
+            community = self._community_from(draw)
+            gender = draw.choice((FEMALE, MALE))
             pool = community.given_female if gender == FEMALE else community.given_male
-            first = rng.choice(pool)
-            last = rng.choice(community.family)
+            first = draw.choice(pool)
+            last = draw.choice(community.family)
             if gender == FEMALE and community.gendered_surnames:
                 last = names.feminine_surname(last)
             partner = first_of_kind[account.partner_kind] if account.partner_kind else None
             collar = ""
             if account.collar_prefix:
-                collar = f"{account.collar_prefix} {rng.randrange(1000, 9999)}"
+                collar = f"{account.collar_prefix} {draw.randrange(1000, 9999)}"
             users.append(
                 UserRow(
                     username=account.username,
@@ -961,6 +1015,156 @@ class ForceGenerator:
                 (member.row.id, member.gender, location, address.postcode, partner)
             )
 
+    # -- missing children --
+
+    def missing(self, *, now: dt.datetime, rules: MissingRules) -> MissingPlan:
+        """Return the carer's Philomena profiles and a year of missing episodes before ``now``.
+
+        Call after :meth:`population` has been run to the end.
+
+        :raises RuntimeError: the population has not been made yet
+        """
+        if self._setting is None or not self._population_done:
+            raise RuntimeError("Make the setting and the whole population first")
+        setting = self._setting
+        by_role = {u.role: u for u in setting.users if u.username in DEMO_USERNAMES}
+        csc = [o for o in setting.organisations if o.kind == CSC]
+        social_workers = {
+            u.organisation_id: u.username
+            for u in setting.users
+            if u.role is Role.SOCIAL_CARE_USER and u.organisation_id
+        }
+        demo_csc = by_role[Role.SOCIAL_CARE_USER].organisation_id
+        care_provider = by_role[Role.CARER].organisation_id
+        assert demo_csc is not None
+        assert care_provider is not None
+        english = self.english
+        people = MissingPeople(
+            officer=by_role[Role.RESPONSE_OFFICER].username,
+            supervisor=by_role[Role.SUPERVISOR].username,
+            specialist=by_role[Role.MASH_RESEARCHER].username,
+            carer=by_role[Role.CARER].username,
+            care_provider_id=care_provider,
+            csc_by_authority={o.local_authority: o.id for o in csc},
+            social_workers=social_workers,
+            demo_csc_id=demo_csc,
+            hotels=tuple(o.name for o in setting.organisations if o.kind == HOTEL),
+        )
+        planner = MissingPlanner(
+            rng=self.missing_rng,
+            spec=self.size.missing,
+            now=now,
+            rules=rules,
+            candidates=self.missing_candidates,
+            residents=self.care_home_residents,
+            people=people,
+            names=(english.given_female, english.given_male, english.family),
+        )
+        return planner.make()
+
+    def _keep_for_missing(
+        self, residents: list[_Member], address: AddressRow, town_row: Town, kind: str
+    ) -> None:
+        """Keep the household's children of ten and over for the missing pathway.
+
+        No random draw: a large force keeps a share chosen by the (already random) person id.
+        """
+        share = self._missing_share
+        location = ""
+        for member in residents:
+            row = member.row
+            if not member.is_child or member.age_days < MISSING_MIN_AGE_DAYS:
+                continue
+            if row.is_restricted or row.date_of_birth is None:
+                continue
+            if share < 1.0 and int(row.id[:8], 16) >= share * 0x1_0000_0000:
+                continue
+            location = location or ", ".join(
+                p for p in (address.line_1, address.line_2, address.town) if p
+            )
+            home = kind if kind in ("foster", "childrens_home") else "family"
+            self.missing_candidates.append(
+                MissingCandidate(
+                    person_id=row.id,
+                    given_name=row.given_name,
+                    family_name=row.family_name,
+                    full_name=_full_name(row),
+                    gender=member.gender,
+                    date_of_birth=row.date_of_birth,
+                    looked_after=row.looked_after == YesNoUnknown.YES.value,
+                    placing_authority=row.placing_authority,
+                    location=location,
+                    postcode=address.postcode,
+                    authority=town_row[3],
+                    home=home,
+                )
+            )
+
+    def _care_home(self) -> PopulationBatch:
+        """Make the demo children's home: teenagers placed there, drawn from the missing stream.
+
+        The carer's Philomena profiles and the showcase episodes are about these children, so
+        every size has them, whatever households the population happened to make.
+        """
+        batch = PopulationBatch()
+        saved = self.rng
+        self.rng = self.missing_rng
+        try:
+            town_row = next(t for t in names.TOWNS if t[0] == CARE_HOME_TOWN)
+            address = AddressRow(
+                self._uuid(),
+                "Meadow View",
+                f"{self.rng.randint(2, 90)} {self.rng.choice(self.streets)}",
+                town_row[0],
+                self._postcode(town_row[1]),
+            )
+            batch.addresses.append(address)
+            location = f"{address.line_1}, {address.line_2}, {address.town}"
+            genders = (FEMALE, MALE, self.rng.choice((FEMALE, MALE)), FEMALE, MALE)
+            for placed_by, gender in zip(CARE_HOME_PLACED_BY, genders, strict=True):
+                community = self._community()
+                age_days = self.rng.randint(13 * 365 + 100, 17 * 365 + 150)
+                member = self._person(
+                    batch,
+                    role="t",
+                    community=community,
+                    gender=gender,
+                    age_days=age_days,
+                    family=self._family_name(community),
+                    spec=None,
+                )
+                row = member.row
+                # The home knows each child's date of birth; none of them is restricted.
+                row.date_of_birth = dt.date.fromordinal(self.today_ord - age_days)
+                row.estimated_age = row.estimated_on = None
+                row.is_restricted = False
+                row.owning_team_code = None
+                row.looked_after = YesNoUnknown.YES.value
+                row.placing_authority = placed_by
+                placed_on = dt.date.fromordinal(self.today_ord - self.rng.randint(150, 700))
+                batch.person_addresses.append(PersonAddressRow(row.id, address.id, placed_on))
+                self._school(member, town_row[0], {})
+                self.care_home_residents.append(
+                    MissingCandidate(
+                        person_id=row.id,
+                        given_name=row.given_name,
+                        family_name=row.family_name,
+                        full_name=_full_name(row),
+                        gender=gender,
+                        date_of_birth=row.date_of_birth,
+                        looked_after=True,
+                        placing_authority=placed_by,
+                        location=location,
+                        postcode=address.postcode,
+                        authority=town_row[3],
+                        home="care_home",
+                        placed_on=placed_on,
+                    )
+                )
+        finally:
+            self.rng = saved
+        return batch
+
     # -- population --
 
     def population(self) -> Iterator[PopulationBatch]:
@@ -978,6 +1182,7 @@ class ForceGenerator:
                 self.household_count += 1
             made += len(batch.people)
             yield batch
+        yield self._care_home()
         self._population_done = True
 
     # -- people --
@@ -1360,6 +1565,7 @@ class ForceGenerator:
             if member.is_child:
                 self._school(member, town_row[0], chosen)
         self._set_aside(residents, address, town_row)
+        self._keep_for_missing(residents, address, town_row, kind)
         if kind != "childrens_home":
             self._plans(batch, [m for m in family if m.is_child], spec)
         for member in family:
@@ -2178,6 +2384,10 @@ def _education_settings(setting: Setting) -> dict[str, EducationSetting]:
             in_casework=org.id not in walkthrough,
         )
     return settings
+
+
+def _full_name(row: PersonRow) -> str:
+    return " ".join(p for p in (row.given_name, row.middle_names, row.family_name) if p)
 
 
 def _adult_on_record(member: _Member) -> bool:

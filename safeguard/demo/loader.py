@@ -14,6 +14,13 @@ child-victim record per child and an Operation Encompass notification per relate
 school age, with the notify and acknowledge clocks. They too are written directly, without
 the services' per-row audit; the clock rules are read from the referral and domestic services
 and force policy, as the services read them.
+
+Last come the missing children (``safeguard.demo.missing``): the carer's Philomena profiles
+and a year of missing episodes. These go *through the missing-children services*, step by
+step in time order, each call under a fixed clock set to the instant the plan gives it, so
+their clocks, references, risk gradings, prompts, screenings and audit events are exactly
+what the services write. That costs a few dozen queries a step, so a size's episodes are
+kept in proportion to the force rather than to its casework (``MissingSpec``).
 """
 
 from __future__ import annotations
@@ -45,6 +52,7 @@ from safeguard.audit.services import audit_event_record
 from safeguard.clocks.models import StatutoryClock
 from safeguard.clocks.selectors import clock_policy
 from safeguard.core import clock
+from safeguard.core.exceptions import DomainError
 from safeguard.core.policy import force_policy
 from safeguard.core.services import reference_issue
 from safeguard.demo.domestic import EncompassRules
@@ -58,6 +66,23 @@ from safeguard.demo.generator import (
     SizeSpec,
     random_uuid_hex,
 )
+from safeguard.demo.missing import (
+    AlertStep,
+    EpisodePlan,
+    Event,
+    FoundStep,
+    GradeStep,
+    MissingPlan,
+    MissingRules,
+    NrmStep,
+    PreventionStep,
+    ProfileStep,
+    ReportStep,
+    ReturnInterviewStep,
+    ReviewStep,
+    ScreeningStep,
+    StrategyStep,
+)
 from safeguard.demo.models import SyntheticIdentity
 from safeguard.demo.pathways import CONCERN_SUBJECT, ClockRules, PathwayBatch
 from safeguard.domestic.models import ChildVictim, DomesticAbuseIncident, EncompassNotification
@@ -70,6 +95,34 @@ from safeguard.domestic.services.encompass import (
     SYSTEM_LATE_REASON,
 )
 from safeguard.incidents.models import Involvement, Occurrence, VoiceOfChildRecord
+from safeguard.missing import policy as missing_policy
+from safeguard.missing.models import (
+    ExploitationScreening,
+    MissingEpisode,
+    NrmReferral,
+    PhilomenaProfile,
+    RepeatMissingPrompt,
+    RiskInformation,
+)
+from safeguard.missing.services import (
+    FoundDetails,
+    LocationDetails,
+    NrmDetails,
+    ProfileDetails,
+    ReportDetails,
+    RiskInformationDetails,
+    child_rescue_alert_record,
+    episode_found,
+    episode_grade,
+    episode_review,
+    missing_report_record,
+    nrm_referral_record,
+    philomena_profile_save,
+    prevention_interview_record,
+    return_interview_record,
+    screening_complete,
+    strategy_discussion_record,
+)
 from safeguard.people.models import (
     Address,
     ChildProtectionPlan,
@@ -95,6 +148,9 @@ REFERENCE_PREFIX = "PER"
 OCCURRENCE_PREFIX = "INC"
 CONCERN_PREFIX = "CON"
 REFERRAL_PREFIX = "REF"
+EPISODE_SUBJECT = "missing.missingepisode"
+# Missing-pathway service calls made per transaction in a large force.
+MISSING_STEPS_PER_TRANSACTION = 500
 NOTIFICATION_PREFIX = "OE"
 DECISION_LABEL = "Social care acknowledgement and decision"
 TRIAGE_LABEL = "MASH triage"
@@ -232,6 +288,9 @@ def seed_demo(
                     casework.write(casework_batch)
                 reset_queries()
                 step(len(casework_batch.concerns))
+        plan = generator.missing(now=now, rules=missing_rules())
+        with _progress_bar(total=len(plan.episodes), enabled=progress, unit=" episodes") as step:
+            _MissingWriter(counts=counts, kept=result.kept_users).write(plan, advance=step)
         audit_event_record(
             actor=None,
             operation=Operation.COLLECTION,
@@ -279,6 +338,18 @@ def clock_rules() -> ClockRules:
         triage_rule_version=f"mash-triage-{hours}h-v1",
         escalation_steps=tuple(clock_policy().escalation_steps),
         encompass=encompass_rules(),
+    )
+
+
+def missing_rules() -> MissingRules:
+    """Return the missing-children force policy the services apply (``missing.policy``)."""
+    repeat = missing_policy.repeat_policy()
+    return MissingRules(
+        review_hours=missing_policy.review_hours(),
+        prevention_hours=missing_policy.prevention_interview_hours(),
+        return_interview_hours=missing_policy.return_interview_hours(),
+        repeat_threshold=repeat.threshold,
+        repeat_window_days=repeat.window_days,
     )
 
 
@@ -1136,3 +1207,265 @@ def _copy_rows(model: type[Model], fields: tuple[str, ...], rows: list[tuple[Any
         else:
             for row in rows:
                 write(row)
+
+
+class MissingStepFailed(Exception):
+    """A service refused a step of the missing-children plan: the plan and the rules disagree."""
+
+
+class _MissingWriter:
+    """Make the plan's calls to the missing-children services, oldest first.
+
+    Each call runs under ``use_clock(FixedClock(instant))`` for the instant the plan gives
+    it, so every time a service records (its clocks, the audit event, the reference year) is
+    that instant. A large force commits every few hundred calls.
+    """
+
+    def __init__(self, *, counts: dict[str, int], kept: Sequence[str]) -> None:
+        self.counts = counts
+        self.kept = set(kept)
+        self.users: dict[str, User] = {}
+        self.profiles: dict[str, PhilomenaProfile] = {}
+        self.episodes: dict[int, uuid.UUID] = {}
+        self.gradings: dict[int, uuid.UUID] = {}
+
+    def write(self, plan: MissingPlan, *, advance: Callable[[int], Any]) -> None:
+        actors = plan.actors()
+        if actors & self.kept:
+            # An account that was already there holds a username the pathway works as:
+            # its role and organisation are not the demo's, so no episode is made.
+            return
+        self.users = {
+            u.username: u
+            for u in User.objects.filter(username__in=actors).select_related("team", "organisation")
+        }
+        events_before = AuditEvent.objects.count()
+        timeline = plan.timeline()
+        for start in range(0, len(timeline), MISSING_STEPS_PER_TRANSACTION):
+            with transaction.atomic():
+                for event in timeline[start : start + MISSING_STEPS_PER_TRANSACTION]:
+                    with clock.use_clock(clock.FixedClock(event.at)):
+                        self._step(event)
+                    if isinstance(event.step, ReportStep):
+                        advance(1)
+            reset_queries()
+        self._check(plan.episodes)
+        self._count(events_before)
+
+    def _step(self, event: Event) -> None:
+        step = event.step
+        actor = self.users[step.actor]
+        try:
+            if isinstance(step, ProfileStep):
+                self._profile(actor, step)
+            elif isinstance(step, ReportStep):
+                assert event.episode_key is not None
+                self._report(actor, event.episode_key, step)
+            else:
+                assert event.episode_key is not None
+                self._episode_step(actor, event.episode_key, step)
+        except DomainError as error:
+            detail = getattr(error, "errors", None) or str(error)
+            raise MissingStepFailed(
+                f"{type(step).__name__} at {step.at.isoformat()} (episode "
+                f"{event.episode_key}) was refused: {detail}"
+            ) from error
+
+    def _profile(self, actor: User, step: ProfileStep) -> None:
+        profile = philomena_profile_save(
+            actor=actor,
+            details=ProfileDetails(
+                child_name=step.child_name,
+                child_date_of_birth=step.child_date_of_birth,
+                physical_description=step.physical_description,
+                photo_reference=step.photo_reference,
+                associates=step.associates,
+                places=step.places,
+                previous_missing=step.previous_missing,
+                vulnerabilities=step.vulnerabilities,
+                medical=step.medical,
+                financial=step.financial,
+                phones=step.phones,
+                social_media=step.social_media,
+                transport=step.transport,
+            ),
+            locations=[
+                LocationDetails(name, address, risk) for name, address, risk in step.locations
+            ],
+        )
+        # The service draws a reference from the operating system; the demo's comes from the
+        # seed, so that loading the same seed again gives the same references.
+        PhilomenaProfile.objects.filter(pk=profile.pk).update(reference=step.reference)
+        profile.reference = step.reference
+        self.profiles[step.key] = profile
+
+    def _report(self, actor: User, key: int, step: ReportStep) -> None:
+        profile = self.profiles[step.profile_key] if step.profile_key else None
+        details = ReportDetails(
+            child_id=uuid.UUID(step.child_id),
+            category=step.category,
+            missing_from=step.missing_from,
+            reported_at=step.reported_at,
+            last_seen_at=step.last_seen_at,
+            placing_authority_id=(
+                uuid.UUID(step.placing_authority_id) if step.placing_authority_id else None
+            ),
+            reported_by_name=step.reported_by_name,
+            reported_by_relationship=step.reported_by_relationship,
+            reported_by_contact=step.reported_by_contact,
+            last_seen_place=step.last_seen_place,
+            location_missing_from=step.location_missing_from,
+            circumstances=step.circumstances,
+            description=step.description,
+            clothing=step.clothing,
+            phones=step.phones,
+            social_media=step.social_media,
+            possessions=step.possessions,
+            transport=step.transport,
+            medical_needs=step.medical_needs,
+            likely_destinations=step.likely_destinations,
+            philomena_reference=profile.reference if profile else "",
+            exploitation_indicators=step.exploitation_indicators,
+        )
+        episode = missing_report_record(
+            actor=actor,
+            details=details,
+            risk_information=[
+                RiskInformationDetails(
+                    information=r.information,
+                    supplied_by=r.supplied_by,
+                    supplied_by_contact=r.supplied_by_contact,
+                    obtained_at=r.obtained_at,
+                )
+                for r in step.risk_information
+            ],
+        )
+        self.episodes[key] = episode.pk
+
+    def _episode_step(self, actor: User, key: int, step: Any) -> None:  # noqa: PLR0911
+        episode_id = self.episodes[key]
+        if isinstance(step, GradeStep):
+            assessment = episode_grade(
+                actor=actor,
+                episode_id=episode_id,
+                answers=dict(step.answers),
+                officer_level=step.officer_level or None,
+                rationale=step.rationale,
+                delay_reason=step.delay_reason,
+            )
+            self.gradings[key] = assessment.pk
+            return
+        if isinstance(step, ReviewStep):
+            episode_review(
+                actor=actor,
+                episode_id=episode_id,
+                assessment_id=self.gradings[key],
+                agreed=True,
+                note=step.note,
+                delay_reason=step.delay_reason,
+            )
+            return
+        if isinstance(step, AlertStep):
+            child_rescue_alert_record(
+                actor=actor, episode_id=episode_id, decision=step.decision, reason=step.reason
+            )
+            return
+        if isinstance(step, FoundStep):
+            organisation = step.return_interview_organisation_id
+            episode_found(
+                actor=actor,
+                episode_id=episode_id,
+                details=FoundDetails(
+                    found_at=step.found_at,
+                    found_place=step.found_place,
+                    found_by=step.found_by,
+                    condition=step.condition,
+                    return_interview_organisation_id=uuid.UUID(organisation)
+                    if organisation
+                    else None,
+                    exploitation_indicators=step.exploitation_indicators,
+                ),
+            )
+            return
+        if isinstance(step, PreventionStep):
+            prevention_interview_record(
+                actor=actor,
+                episode_id=episode_id,
+                held_at=step.held_at,
+                summary=step.summary,
+                debrief_intelligence=step.debrief_intelligence,
+                exploitation_indicators=step.exploitation_indicators,
+                delay_reason=step.delay_reason,
+            )
+            return
+        if isinstance(step, ReturnInterviewStep):
+            return_interview_record(
+                actor=actor,
+                episode_id=episode_id,
+                outcome=step.outcome,
+                note=step.note,
+                delay_reason=step.delay_reason,
+            )
+            return
+        if isinstance(step, StrategyStep):
+            prompt = RepeatMissingPrompt.objects.get(episode_id=episode_id)
+            strategy_discussion_record(
+                actor=actor, prompt_id=prompt.pk, held_at=step.held_at, note=step.note
+            )
+            return
+        if isinstance(step, ScreeningStep):
+            screening = (
+                ExploitationScreening.objects.filter(
+                    episode_id=episode_id, completed_at__isnull=True
+                )
+                .order_by("created_at")
+                .first()
+            )
+            if screening is None:
+                raise MissingStepFailed(f"No open screening for episode {key} at {step.at}")
+            screening_complete(
+                actor=actor, screening_id=screening.pk, outcome=step.outcome, note=step.note
+            )
+            return
+        if isinstance(step, NrmStep):
+            nrm_referral_record(
+                actor=actor,
+                episode_id=episode_id,
+                details=NrmDetails(
+                    exploitation_type=step.exploitation_type,
+                    referred_on=step.referred_on,
+                    first_responder=step.first_responder,
+                    reasonable_grounds=step.reasonable_grounds,
+                    reasonable_grounds_on=step.reasonable_grounds_on,
+                ),
+            )
+            return
+        raise MissingStepFailed(f"Unknown step {type(step).__name__}")
+
+    def _check(self, episodes: Sequence[EpisodePlan]) -> None:
+        """The services raised exactly the repeat-missing prompts the plan expected."""
+        expected = {self.episodes[e.key] for e in episodes if e.repeat_prompt}
+        raised = set(
+            RepeatMissingPrompt.objects.filter(episode_id__in=self.episodes.values()).values_list(
+                "episode_id", flat=True
+            )
+        )
+        if raised != expected:
+            raise MissingStepFailed(
+                f"Repeat-missing prompts: the plan expected {len(expected)}, the services "
+                f"raised {len(raised)}"
+            )
+
+    def _count(self, events_before: int) -> None:
+        counts = self.counts
+        counts["philomena_profiles"] = PhilomenaProfile.objects.count()
+        counts["missing_episodes"] = MissingEpisode.objects.count()
+        counts["missing_risk_info"] = RiskInformation.objects.count()
+        counts["repeat_prompts"] = RepeatMissingPrompt.objects.count()
+        counts["screenings"] = ExploitationScreening.objects.count()
+        counts["nrm_referrals"] = NrmReferral.objects.count()
+        gradings = RiskAssessment.objects.filter(subject_type=EPISODE_SUBJECT).count()
+        counts["risk_assessments"] = counts.get("risk_assessments", 0) + gradings
+        clocks = StatutoryClock.objects.filter(subject_type=EPISODE_SUBJECT).count()
+        counts["statutory_clocks"] = counts.get("statutory_clocks", 0) + clocks
+        counts["audit_events"] = AuditEvent.objects.count() - events_before
