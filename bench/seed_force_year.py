@@ -51,6 +51,8 @@ TABLES = (
     ("domestic_domesticabuseincident", "domestic-abuse incidents"),
     ("domestic_childvictim", "child victims"),
     ("domestic_encompassnotification", "Operation Encompass notifications"),
+    ("missing_missingepisode", "missing episodes"),
+    ("missing_philomenaprofile", "Philomena profiles"),
     ("clocks_statutoryclock", "statutory clocks"),
     ("audit_auditevent", "audit events"),
 )

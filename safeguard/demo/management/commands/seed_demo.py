@@ -18,7 +18,8 @@ class Command(BaseCommand):
         "per role, and a year of casework (occurrences with each child's voice, child "
         "concerns triaged by the MASH, referrals to children's social care, domestic-abuse "
         "incidents with their child victims and Operation Encompass notifications of the "
-        "children's schools, and the statutory clocks). Deterministic by --seed. Does nothing if the demo is already loaded."
+        "children's schools, missing children with their gradings, return interviews, "
+        "Philomena profiles and screenings, and the statutory clocks). Deterministic by --seed. Does nothing if the demo is already loaded."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
