@@ -232,77 +232,79 @@ def _step_page(
     return render(request, "missing/episode_step.html", context, status=status)
 
 
-class FoundView(CapabilityView):
+class _StepView(CapabilityView):
+    """A step on its own page (found, prevention interview); errors show in place."""
+
+    form_class: type[forms.Form]
+    title: str
+    button: str
+
+    def act(self, request: HttpRequest, episode_id: UUID, data: dict[str, Any]) -> str:
+        """Do the step; return the message for the officer."""
+        raise NotImplementedError
+
+    def get(self, request: HttpRequest, episode_id: UUID) -> HttpResponse:
+        return _step_page(
+            request, episode_id, self.form_class(), title=self.title, button=self.button
+        )
+
+    def post(self, request: HttpRequest, episode_id: UUID) -> HttpResponse:
+        form = self.form_class(request.POST)
+        if form.is_valid():
+            try:
+                message = self.act(request, episode_id, form.cleaned_data)
+            except EpisodeInvalid as exc:
+                apply_errors(form, exc.errors)
+            else:
+                messages.success(request, message)
+                return to_episode(episode_id)
+        return _step_page(
+            request, episode_id, form, title=self.title, button=self.button, status=400
+        )
+
+
+class FoundView(_StepView):
     required_capability = Capability.MISSING_RECORD
+    form_class = FoundForm
     title = "Record the child found"
     button = "Record found and request the return interview"
 
-    def get(self, request: HttpRequest, episode_id: UUID) -> HttpResponse:
-        return _step_page(request, episode_id, FoundForm(), title=self.title, button=self.button)
-
-    def post(self, request: HttpRequest, episode_id: UUID) -> HttpResponse:
-        form = FoundForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                episode = episode_found(
-                    actor=acting_user(request),
-                    episode_id=episode_id,
-                    details=FoundDetails(
-                        found_at=data["found_at"],
-                        found_place=data["found_place"],
-                        found_by=data["found_by"],
-                        condition=data["condition"],
-                        return_interview_organisation_id=optional_uuid(
-                            data["return_interview_organisation"]
-                        ),
-                        exploitation_indicators=tuple(data["exploitation_indicators"]),
-                    ),
-                )
-            except EpisodeInvalid as exc:
-                apply_errors(form, exc.errors)
-            else:
-                assert episode.return_interview_organisation is not None
-                messages.success(
-                    request,
-                    "Found recorded. Return interview requested from "
-                    f"{episode.return_interview_organisation.name}.",
-                )
-                return to_episode(episode_id)
-        return _step_page(
-            request, episode_id, form, title=self.title, button=self.button, status=400
+    def act(self, request: HttpRequest, episode_id: UUID, data: dict[str, Any]) -> str:
+        episode = episode_found(
+            actor=acting_user(request),
+            episode_id=episode_id,
+            details=FoundDetails(
+                found_at=data["found_at"],
+                found_place=data["found_place"],
+                found_by=data["found_by"],
+                condition=data["condition"],
+                return_interview_organisation_id=optional_uuid(
+                    data["return_interview_organisation"]
+                ),
+                exploitation_indicators=tuple(data["exploitation_indicators"]),
+            ),
+        )
+        assert episode.return_interview_organisation is not None
+        return (
+            "Found recorded. Return interview requested from "
+            f"{episode.return_interview_organisation.name}."
         )
 
 
-class PreventionInterviewView(CapabilityView):
+class PreventionInterviewView(_StepView):
     required_capability = Capability.MISSING_RECORD
+    form_class = PreventionInterviewForm
     title = "Record the prevention (safe and well) interview"
     button = "Record the interview"
 
-    def get(self, request: HttpRequest, episode_id: UUID) -> HttpResponse:
-        return _step_page(
-            request, episode_id, PreventionInterviewForm(), title=self.title, button=self.button
+    def act(self, request: HttpRequest, episode_id: UUID, data: dict[str, Any]) -> str:
+        prevention_interview_record(
+            actor=acting_user(request),
+            episode_id=episode_id,
+            held_at=data["held_at"],
+            summary=data["summary"],
+            debrief_intelligence=data["debrief_intelligence"],
+            exploitation_indicators=data["exploitation_indicators"],
+            delay_reason=data["delay_reason"],
         )
-
-    def post(self, request: HttpRequest, episode_id: UUID) -> HttpResponse:
-        form = PreventionInterviewForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                prevention_interview_record(
-                    actor=acting_user(request),
-                    episode_id=episode_id,
-                    held_at=data["held_at"],
-                    summary=data["summary"],
-                    debrief_intelligence=data["debrief_intelligence"],
-                    exploitation_indicators=data["exploitation_indicators"],
-                    delay_reason=data["delay_reason"],
-                )
-            except EpisodeInvalid as exc:
-                apply_errors(form, exc.errors)
-            else:
-                messages.success(request, "Prevention interview recorded.")
-                return to_episode(episode_id)
-        return _step_page(
-            request, episode_id, form, title=self.title, button=self.button, status=400
-        )
+        return "Prevention interview recorded."
