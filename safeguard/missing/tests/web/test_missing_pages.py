@@ -275,3 +275,34 @@ def test_nrm_referral_then_its_decisions_from_the_episode_page(client_for: Any) 
         assert decided.status_code == 302
     referral.refresh_from_db()
     assert referral.reasonable_grounds == "POSITIVE"
+
+
+@pytest.mark.parametrize(
+    "role", [Role.HOTEL_REPORTER, Role.SCHOOL_DSL, Role.SOCIAL_CARE_USER, Role.CARER, Role.AUDITOR]
+)
+def test_no_police_page_of_an_episode_opens_for_anyone_else(client_for: Any, role: Role) -> None:
+    from safeguard.missing.services import missing_report_record
+    from safeguard.missing.tests.factories import report, risk_information
+
+    _, officer = client_for(Role.RESPONSE_OFFICER)
+    stranger, _ = client_for(role)
+    seen = london(2027, 1, 9, 1, 0)
+    with use_clock(FixedClock(NOW)):
+        episode = missing_report_record(
+            actor=officer,
+            details=report(a_child(), last_seen_at=seen, reported_at=seen),
+            risk_information=risk_information(seen),
+        )
+        kwargs = {"episode_id": episode.pk}
+        for name in (
+            "episode-detail",
+            "episode-purpose",
+            "episode-grade",
+            "episode-found",
+            "episode-prevention",
+        ):
+            assert stranger.get(reverse(f"missing:{name}", kwargs=kwargs)).status_code == 404
+        for name in ("episode-cra", "episode-review", "episode-nrm", "episode-strategy"):
+            assert stranger.post(reverse(f"missing:{name}", kwargs=kwargs), {}).status_code == 404
+        assert stranger.get(reverse("missing:episode-list")).status_code == 404
+        assert stranger.get(reverse("missing:return-interview", kwargs=kwargs)).status_code == 404
