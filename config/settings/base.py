@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "safeguard.referrals",
     "safeguard.domestic",
     "safeguard.missing",
+    "safeguard.linkage",
     "safeguard.api",
     "safeguard.demo",
 ]
@@ -266,4 +267,8 @@ SAFEGUARD = {
     "MISSING_RETURN_INTERVIEW_HOURS": 72,
     "MISSING_REPEAT_THRESHOLD": 3,
     "MISSING_REPEAT_WINDOW_DAYS": 90,
+    # Record linkage (issue 6): a pair at or above LINK is linked by the model; a pair from
+    # REVIEW_FROM up to LINK waits for a person to review (force policy [U]).
+    "LINKAGE_LINK_PROBABILITY": 0.95,
+    "LINKAGE_REVIEW_FROM_PROBABILITY": 0.5,
 }
