@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+from splink.blocking_rule_library import CustomRule
 from splink.internals.comparison_creator import ComparisonCreator
-from splink.internals.exceptions import SplinkException
 
 from safeguard.linkage.rules.records import COMPARISON_COLUMNS, LinkRecord, comparison_row
 
@@ -34,85 +34,184 @@ BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
     ("given_canonical", "surname_first", "outward"),
     ("postcode", "given_canonical"),
     ("postcode", "birth_year"),
+    ("given_canonical", "surname"),
+    ("surname", "outward"),
 )
 """Which pairs are compared at all: records agreeing on every column of at least one rule.
 
 The date of birth is blocked on its day-month-sorted form so that a swap still meets."""
 
-TRAINING_BLOCKS: tuple[tuple[str, ...], ...] = (
-    ("dob",),
-    ("given_canonical", "surname"),
-)
-"""Expectation maximisation runs once per rule; each leaves its own columns' parameters to
-the other."""
+SWAPPED_NAMES_RULE = "l.given_folded = r.surname AND l.surname = r.given_folded"
+"""Given name and surname written the other way round."""
 
 DETERMINISTIC_RULES: tuple[tuple[str, ...], ...] = (("given_canonical", "surname", "dob"),)
 """Near-certain matches, used only to estimate how often two random records match."""
 
 
-def _surname_part_level() -> cll.CustomLevel:
-    sql = (
-        "surname_first_l = surname_first_r OR surname_last_l = surname_last_r "
-        "OR surname_first_l = surname_last_r OR surname_last_l = surname_first_r"
-    )
-    return cll.CustomLevel(sql, label_for_charts="One part of the surname agrees")
+def _level(creator: Any, m: float, u: float | None) -> Any:
+    if u is None:
+        return creator.configure(m_probability=m)
+    return creator.configure(m_probability=m, u_probability=u)
 
 
-def comparisons() -> list[ComparisonCreator | dict[str, Any]]:
-    """The comparisons, each a list of levels from the most to the least alike."""
+# How often true matches fall in each level (m probabilities), from what officers type and
+# what the synthetic force's duplicates show: reviewable numbers, fixed rather than fitted,
+# so the weights do not drift with the data they score [U]. The u probabilities (how often
+# non-matches agree by chance) are measured on each run by random sampling.
+COMPARISON_TABLE: dict[str, list[tuple[str, str, float]]] = {
+    "given_name": [
+        ("exact", "given_folded", 0.78),
+        ("exact", "given_canonical", 0.08),
+        (
+            "custom",
+            "given_folded_l = replace(surname_r, ' ', '') OR given_folded_r = replace(surname_l, ' ', '')",
+            0.03,
+        ),
+        (
+            "custom",
+            "given_folded_l = split_part(middle_folded_r, ' ', 1) "
+            "OR given_folded_r = split_part(middle_folded_l, ' ', 1)",
+            0.02,
+        ),
+        ("jaro_winkler", "given_folded:0.9", 0.05),
+        ("jaro_winkler", "given_folded:0.75", 0.015),
+        ("else", "", 0.005),
+    ],
+    "surname": [
+        ("exact", "surname", 0.78),
+        (
+            "custom",
+            "surname_first_l = surname_first_r OR surname_last_l = surname_last_r "
+            "OR surname_first_l = surname_last_r OR surname_last_l = surname_first_r",
+            0.03,
+        ),
+        ("custom", "surname_l = given_folded_r OR surname_r = given_folded_l", 0.03),
+        ("jaro_winkler", "surname:0.9", 0.05),
+        ("jaro_winkler", "surname:0.75", 0.02),
+        ("else", "", 0.09),
+    ],
+    "date_of_birth": [
+        ("exact", "dob", 0.84),
+        ("exact", "dob_sorted", 0.03),
+        (
+            "custom",
+            "substr(dob_l, 6, 5) = substr(dob_r, 6, 5) "
+            "AND abs(CAST(birth_year_l AS INTEGER) - CAST(birth_year_r AS INTEGER)) = 1",
+            0.02,
+        ),
+        ("exact", "birth_year", 0.03),
+        (
+            "custom",
+            "(dob_l IS NULL OR dob_r IS NULL) "
+            "AND abs(CAST(birth_year_l AS INTEGER) - CAST(birth_year_r AS INTEGER)) <= 3",
+            0.06,
+        ),
+        (
+            "custom",
+            "abs(CAST(birth_year_l AS INTEGER) - CAST(birth_year_r AS INTEGER)) > 10",
+            0.0002,
+        ),
+        ("else", "", 0.003),
+    ],
+    "postcode": [
+        ("exact", "postcode", 0.75),
+        ("exact", "outward", 0.08),
+        ("exact", "area", 0.07),
+        ("else", "", 0.10),
+    ],
+    "sex": [
+        ("exact", "sex", 0.97),
+        ("else", "", 0.03),
+    ],
+}
+
+DEFAULT_U: dict[str, tuple[float, ...]] = {
+    "given_name": (0.001339, 0.000609, 0.000293, 0.000764, 0.000561, 0.011117, 0.985318),
+    "surname": (0.001654, 0.000105, 0.000269, 0.00039, 0.007765, 0.989817),
+    "date_of_birth": (0.00008, 0.000013, 0.000065, 0.015635, 0.003113, 0.70, 0.281093),
+    "postcode": (0.000581, 0.041763, 0.422757, 0.534899),
+    "sex": (0.506886, 0.493114),
+}
+"""u probabilities measured on the synthetic demo force (5,006 records, seed 1; the share of
+birth years more than ten apart estimated), used when a
+file is too small to measure its own (fewer than ``U_SAMPLE_MIN`` records)."""
+
+U_SAMPLE_MIN = 2_000
+
+NULL_COLUMNS = {
+    "given_name": "given_folded",
+    "surname": "surname",
+    "date_of_birth": "birth_year",
+    "postcode": "outward",
+    "sex": "sex",
+}
+
+
+def _build_level(kind: str, target: str, m: float, u: float | None) -> Any:
+    if kind == "exact":
+        return _level(cll.ExactMatchLevel(target), m, u)
+    if kind == "jaro_winkler":
+        column, threshold = target.split(":")
+        return _level(cll.JaroWinklerLevel(column, float(threshold)), m, u)
+    if kind == "custom":
+        return _level(cll.CustomLevel(target, label_for_charts=target[:60]), m, u)
+    return _level(cll.ElseLevel(), m, u)
+
+
+def comparisons(*, default_u: bool = False) -> list[ComparisonCreator | dict[str, Any]]:
+    """The comparisons, each a list of levels from the most to the least alike.
+
+    ``default_u`` fixes the u probabilities at :data:`DEFAULT_U` (a small file).
+    """
     return [
         cl.CustomComparison(
-            output_column_name="given_name",
+            output_column_name=name,
             comparison_levels=[
-                cll.NullLevel("given_folded"),
-                cll.ExactMatchLevel("given_folded"),
-                cll.ExactMatchLevel("given_canonical"),
-                cll.JaroWinklerLevel("given_folded", 0.9),
-                cll.JaroWinklerLevel("given_folded", 0.75),
-                cll.ElseLevel(),
+                cll.NullLevel(NULL_COLUMNS[name]),
+                *(
+                    _build_level(kind, target, m, DEFAULT_U[name][i] if default_u else None)
+                    for i, (kind, target, m) in enumerate(levels)
+                ),
             ],
-        ),
-        cl.CustomComparison(
-            output_column_name="surname",
-            comparison_levels=[
-                cll.NullLevel("surname"),
-                cll.ExactMatchLevel("surname"),
-                _surname_part_level(),
-                cll.JaroWinklerLevel("surname", 0.9),
-                cll.JaroWinklerLevel("surname", 0.75),
-                cll.ElseLevel(),
-            ],
-        ),
-        cl.CustomComparison(
-            output_column_name="date_of_birth",
-            comparison_levels=[
-                cll.NullLevel("birth_year"),
-                cll.ExactMatchLevel("dob"),
-                cll.ExactMatchLevel("dob_sorted"),
-                cll.ExactMatchLevel("birth_year"),
-                cll.ElseLevel(),
-            ],
-        ),
-        cl.CustomComparison(
-            output_column_name="postcode",
-            comparison_levels=[
-                cll.NullLevel("outward"),
-                cll.ExactMatchLevel("postcode"),
-                cll.ExactMatchLevel("outward"),
-                cll.ExactMatchLevel("area"),
-                cll.ElseLevel(),
-            ],
-        ),
-        cl.ExactMatch("sex"),
+        )
+        for name, levels in COMPARISON_TABLE.items()
     ]
 
 
-def settings() -> SettingsCreator:
+DETERMINISTIC_RECALL = 0.7
+"""The share of true matches the near-certain rule is taken to find [U]."""
+
+
+def prior_match_probability(rows: Sequence[dict[str, str | None]]) -> float:
+    """How likely two records picked at random are the same person, before comparing them.
+
+    Counted from the pairs that agree on every column of ``DETERMINISTIC_RULES`` (taken to be
+    matches), scaled up by the rule's assumed recall; never below one pair in all pairs, so
+    a file with no obvious duplicate still gets a usable model.
+    """
+    n = len(rows)
+    total = n * (n - 1) / 2
+    found = 0.0
+    for rule in DETERMINISTIC_RULES:
+        groups: dict[tuple[str | None, ...], int] = {}
+        for row in rows:
+            key = tuple(row[column] for column in rule)
+            if None not in key:
+                groups[key] = groups.get(key, 0) + 1
+        found = max(found, sum(k * (k - 1) / 2 for k in groups.values()))
+    return min(0.5, max(found / DETERMINISTIC_RECALL, 1.0) / total)
+
+
+def settings(prior: float = 0.0001, *, default_u: bool = False) -> SettingsCreator:
     return SettingsCreator(
+        probability_two_random_records_match=prior,
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
-        comparisons=comparisons(),
-        blocking_rules_to_generate_predictions=[block_on(*rule) for rule in BLOCKING_RULES],
+        comparisons=comparisons(default_u=default_u),
+        blocking_rules_to_generate_predictions=[
+            *(block_on(*rule) for rule in BLOCKING_RULES),
+            CustomRule(SWAPPED_NAMES_RULE),
+        ],
         retain_intermediate_calculation_columns=False,
     )
 
@@ -153,8 +252,9 @@ def link(
 ) -> LinkResult:
     """Train the model on the records, score every blocked pair, cluster at the link threshold.
 
-    Training is unsupervised (u by random sampling with ``seed``, m by expectation
-    maximisation), so no labelled data is needed and none is downloaded.
+    The m probabilities are the fixed, reviewable ``COMPARISON_TABLE``; u is measured on the
+    records by random sampling with ``seed``, and the chance that two random records match
+    from near-certain matches. No labelled data is needed and none is downloaded.
     """
     rows = [comparison_row(r) for r in records]
     if len(rows) < 2:
@@ -183,19 +283,11 @@ def _link_rows(
     db_api = DuckDBAPI()
     table = {column: [row[column] for row in rows] for column in COMPARISON_COLUMNS}
     frame = db_api.register(table, table_name="people")
-    linker = Linker(frame, settings(), log_level=None)
+    small = len(rows) < U_SAMPLE_MIN
+    linker = Linker(frame, settings(prior_match_probability(rows), default_u=small), log_level=None)
     progress("training")
-    linker.training.estimate_probability_two_random_records_match(
-        [block_on(*rule) for rule in DETERMINISTIC_RULES], recall=0.7
-    )
-    linker.training.estimate_u_using_random_sampling(max_pairs=min(1e6, len(rows) ** 2), seed=seed)
-    for rule in TRAINING_BLOCKS:
-        try:
-            linker.training.estimate_parameters_using_expectation_maximisation(block_on(*rule))
-        except SplinkException:
-            # Too few pairs agree on this rule to train on (a small file): the other rule
-            # and the defaults stand, and the run's model JSON shows what was trained.
-            continue
+    if not small:
+        linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=seed)
     progress("scoring")
     predictions = linker.inference.predict(threshold_match_probability=thresholds.review_from)
     progress("clustering")

@@ -67,7 +67,7 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "sophie": ("soph",),
     "sophia": ("sophie", "soph"),
     # Polish, Ukrainian, Romanian (DOMAIN.md §8.2 communities in the force).
-    "katarzyna": ("kasia", "kasienka", "kate"),
+    "katarzyna": ("kasia", "kaska", "kasienka", "kate"),
     "malgorzata": ("gosia", "malgosia", "margaret"),
     "aleksandra": ("ola", "olenka", "alex"),
     "agnieszka": ("aga", "agnes"),
