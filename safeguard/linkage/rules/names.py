@@ -130,11 +130,27 @@ _IRISH_PREFIXES = (
 )
 
 
+# Latin letters with no Unicode decomposition, written out as an English keyboard would.
+_NO_DECOMPOSITION = str.maketrans(
+    {
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ß": "ss",
+        "\u0131": "i",
+        "æ": "ae",
+        "œ": "oe",
+        "ð": "d",
+        "þ": "th",
+    }
+)
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, letters and spaces only (Zoë -> zoe, Łucja -> lucja)."""
     folded = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    stripped = stripped.replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
+    stripped = stripped.translate(_NO_DECOMPOSITION)
     stripped = re.sub(r"['\u2019`]", "", stripped)
     return re.sub(r"[^a-z]+", " ", stripped).strip()
 
