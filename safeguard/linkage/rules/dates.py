@@ -6,6 +6,7 @@ Pure: the standard library only.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y%m%d")
 
@@ -23,6 +24,8 @@ def parse_date_of_birth(text: str, *, today: dt.date) -> dt.date | None:
     if not value:
         return None
     for fmt in FORMATS:
+        if fmt == "%Y%m%d" and not re.fullmatch(r"\d{8}", value):
+            continue  # "201411" is not 1 January 2014: a compact date needs all 8 digits
         try:
             parsed = dt.datetime.strptime(value, fmt).replace(tzinfo=dt.UTC).date()
         except ValueError:

@@ -65,21 +65,21 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "christine": ("chris", "chrissie", "tina"),
     "natalie": ("nat",),
     "sophie": ("soph",),
-    "sophia": ("sophie", "soph"),
+    "sophia": ("soph",),
     # Polish, Ukrainian, Romanian (DOMAIN.md §8.2 communities in the force).
-    "katarzyna": ("kasia", "kaska", "kasienka", "kate"),
-    "malgorzata": ("gosia", "malgosia", "margaret"),
-    "aleksandra": ("ola", "olenka", "alex"),
+    "katarzyna": ("kasia", "kaska", "kasienka"),
+    "malgorzata": ("gosia", "malgosia"),
+    "aleksandra": ("ola", "olenka"),
     "agnieszka": ("aga", "agnes"),
     "joanna": ("asia", "joasia"),
     "magdalena": ("magda",),
     "wojciech": ("wojtek",),
-    "krzysztof": ("krzys", "chris"),
-    "tomasz": ("tomek", "tom"),
-    "piotr": ("piotrek", "peter"),
-    "jakub": ("kuba", "jacob"),
-    "aleksander": ("olek", "alek", "alex"),
-    "oleksandr": ("sasha", "oleksandra", "alex"),
+    "krzysztof": ("krzys",),
+    "tomasz": ("tomek",),
+    "piotr": ("piotrek",),
+    "jakub": ("kuba",),
+    "aleksander": ("olek", "alek"),
+    "oleksandr": ("sasha",),
     "volodymyr": ("volodia", "vova"),
     "ionut": ("ion",),
 }
@@ -88,7 +88,7 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
 TRANSLITERATIONS: dict[str, tuple[str, ...]] = {
     "muhammad": ("mohammed", "mohammad", "mohamed", "muhammed", "mohamad", "mohd", "mehmet"),
     "ahmed": ("ahmad", "ahmet"),
-    "yusuf": ("yousef", "yousuf", "youssef", "josef"),
+    "yusuf": ("yousef", "yousuf", "youssef"),
     "ibrahim": ("ebrahim", "ibraheem"),
     "hussain": ("hussein", "husain", "hossein"),
     "mustafa": ("mostafa", "moustafa"),
@@ -100,7 +100,7 @@ TRANSLITERATIONS: dict[str, tuple[str, ...]] = {
     "serhii": ("sergei", "sergey", "serhiy"),
     "andrii": ("andriy", "andrey", "andrei"),
     "dmytro": ("dmitri", "dmitry", "dmitriy"),
-    "yuliia": ("yulia", "julia", "iuliia"),
+    "yuliia": ("yulia", "iuliia"),
     "iryna": ("irina",),
     "mykola": ("nikolai", "nikolay"),
 }
@@ -183,7 +183,13 @@ def surname_key(name: str) -> str:
 
 
 def surname_parts(name: str) -> tuple[str, ...]:
-    """Return each part of a double-barrelled or hyphenated surname (each a surname key)."""
-    parts = [p for p in re.split(r"[-\s]+", name.strip()) if p]
-    keys = [surname_key(p) for p in parts]
-    return tuple(k for k in keys if k)
+    """Return each part of a double-barrelled or hyphenated surname (each a surname key).
+
+    A prefix written with a space stays with its surname ("Mc Donald" is one part,
+    "macdonald"); hyphens and dashes separate parts, and so do spaces between whole names
+    ("Smith Jones").
+    """
+    parts: list[str] = []
+    for segment in re.split(r"[-\u2010-\u2015]+", name):
+        parts.extend(surname_key(segment).split())
+    return tuple(parts)
