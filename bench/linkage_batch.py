@@ -147,7 +147,9 @@ def main() -> int:
     records, truth = population(args.size, args.seed)
     planned = time.perf_counter() - started
     duplicates = len(truth) - len(set(truth.values()))
-    print(f"Population: {len(records):,} records, {duplicates:,} of them duplicates ({planned:.1f} s to plan)")
+    print(
+        f"Population: {len(records):,} records, {duplicates:,} of them duplicates ({planned:.1f} s to plan)"
+    )
     print(f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}")
     started = time.perf_counter()
     result = link(records, thresholds=Thresholds())
