@@ -28,6 +28,7 @@ from safeguard.missing.services.patterns import (
 from safeguard.missing.services.profile import (
     LocationDetails,
     ProfileDetails,
+    philomena_profile_archive,
     philomena_profile_save,
 )
 from safeguard.missing.services.report import (
@@ -56,6 +57,7 @@ __all__ = [
     "missing_report_record",
     "nrm_decision_record",
     "nrm_referral_record",
+    "philomena_profile_archive",
     "philomena_profile_save",
     "prevention_interview_record",
     "return_interview_record",

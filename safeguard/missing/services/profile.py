@@ -161,3 +161,29 @@ def philomena_profile_save(
         subjects.append(Subject("people.person", str(profile.child_id)))
     audit_event_record(actor=actor, operation=operation, event_type=event, subjects=subjects)
     return profile
+
+
+@transaction.atomic
+def philomena_profile_archive(*, actor: User, profile_id: UUID) -> PhilomenaProfile:
+    """Archive a profile when the child leaves the carer (it goes with them, DOMAIN.md §2.3).
+
+    An archived profile is never attached to a new report. Archiving twice changes nothing.
+
+    :raises CapabilityMissing: not a carer or social care user
+    :raises NotFoundOrForbidden: another organisation holds it
+    """
+    require_capability(actor, Capability.PHILOMENA_MANAGE)
+    profile = profile_in_scope(actor, profile_id)
+    if profile.archived_at is None:
+        now = clock.now()
+        profile.archived_at = now
+        profile.updated_by = actor
+        profile.updated_at = now
+        profile.save(update_fields=["archived_at", "updated_by", "updated_at"])
+        audit_event_record(
+            actor=actor,
+            operation=Operation.ALTERATION,
+            event_type="philomena.profile_archived",
+            subjects=[Subject.of(profile)],
+        )
+    return profile

@@ -43,4 +43,9 @@ urlpatterns = [
     path("philomena/", views.ProfileListView.as_view(), name="profile-list"),
     path("philomena/new/", views.ProfileCreateView.as_view(), name="profile-create"),
     path("philomena/<uuid:profile_id>/", views.ProfileEditView.as_view(), name="profile-edit"),
+    path(
+        "philomena/<uuid:profile_id>/archive/",
+        views.ProfileArchiveView.as_view(),
+        name="profile-archive",
+    ),
 ]

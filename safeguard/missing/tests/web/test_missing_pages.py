@@ -306,3 +306,51 @@ def test_no_police_page_of_an_episode_opens_for_anyone_else(client_for: Any, rol
             assert stranger.post(reverse(f"missing:{name}", kwargs=kwargs), {}).status_code == 404
         assert stranger.get(reverse("missing:episode-list")).status_code == 404
         assert stranger.get(reverse("missing:return-interview", kwargs=kwargs)).status_code == 404
+
+
+def test_an_archived_profile_is_never_attached_again(client_for: Any) -> None:
+    from safeguard.audit.models import AuditEvent
+    from safeguard.missing.services import EpisodeInvalid, missing_report_record
+    from safeguard.missing.tests.factories import report, risk_information
+
+    carer, _ = client_for(Role.CARER)
+    other, _ = client_for(Role.CARER)
+    _, officer = client_for(Role.RESPONSE_OFFICER)
+    with use_clock(FixedClock(NOW)):
+        carer.post(
+            reverse("missing:profile-create"),
+            {
+                "child_name": "Ada Fictional",
+                "child_date_of_birth": "2012-04-05",
+                "physical_description": "Tall, red hair",
+            },
+        )
+        profile = PhilomenaProfile.objects.get()
+        url = reverse("missing:profile-archive", kwargs={"profile_id": profile.pk})
+        assert (
+            "archive"
+            in carer.get(
+                reverse("missing:profile-edit", kwargs={"profile_id": profile.pk})
+            ).content.decode()
+        )
+        assert other.post(url).status_code == 404
+        assert carer.post(url).status_code == 302
+        assert carer.post(url).status_code == 302  # twice changes nothing
+        seen = london(2027, 1, 9, 1, 0)
+        with pytest.raises(EpisodeInvalid) as caught:
+            missing_report_record(
+                actor=officer,
+                details=report(
+                    a_child(),
+                    last_seen_at=seen,
+                    reported_at=seen,
+                    philomena_reference=profile.reference,
+                ),
+                risk_information=risk_information(seen),
+            )
+    profile.refresh_from_db()
+    assert profile.archived_at is not None
+    assert "philomena_reference" in caught.value.errors
+    assert AuditEvent.objects.filter(event_type="philomena.profile_archived").count() == 1
+    listing = carer.get(reverse("missing:profile-list")).content.decode()
+    assert reverse("missing:profile-edit", kwargs={"profile_id": profile.pk}) not in listing

@@ -19,6 +19,7 @@ from safeguard.missing.web.views.episode import (
     EpisodePurposeView,
 )
 from safeguard.missing.web.views.partner import (
+    ProfileArchiveView,
     ProfileCreateView,
     ProfileEditView,
     ProfileListView,
@@ -37,6 +38,7 @@ __all__ = [
     "NrmDecisionView",
     "NrmView",
     "PreventionInterviewView",
+    "ProfileArchiveView",
     "ProfileCreateView",
     "ProfileEditView",
     "ProfileListView",

@@ -23,6 +23,7 @@ from safeguard.missing.services import (
     EpisodeInvalid,
     LocationDetails,
     ProfileDetails,
+    philomena_profile_archive,
     philomena_profile_save,
     return_interview_record,
 )
@@ -106,11 +107,15 @@ def _profile_details(data: dict[str, Any]) -> tuple[ProfileDetails, list[Locatio
 
 
 def _profile_page(
-    request: HttpRequest, form: ProfileForm, *, reference: str = "", status: int = 200
+    request: HttpRequest,
+    form: ProfileForm,
+    *,
+    reference: str = "",
+    profile_id: UUID | None = None,
+    status: int = 200,
 ) -> HttpResponse:
-    return render(
-        request, "missing/profile_form.html", {"form": form, "reference": reference}, status=status
-    )
+    context = {"form": form, "reference": reference, "profile_id": profile_id}
+    return render(request, "missing/profile_form.html", context, status=status)
 
 
 def _profile_post(request: HttpRequest, profile_id: UUID | None, reference: str) -> HttpResponse:
@@ -138,7 +143,7 @@ def _profile_post(request: HttpRequest, profile_id: UUID | None, reference: str)
                 f"Profile {profile.reference} saved. Quote this reference if the child goes missing.",
             )
             return HttpResponseRedirect(reverse("missing:profile-list"))
-    return _profile_page(request, form, reference=reference, status=400)
+    return _profile_page(request, form, reference=reference, profile_id=profile_id, status=400)
 
 
 class ProfileCreateView(CapabilityView):
@@ -165,8 +170,24 @@ class ProfileEditView(CapabilityView):
             initial[f"location_{index}_name"] = location.name
             initial[f"location_{index}_address"] = location.address
             initial[f"location_{index}_risk"] = location.risk
-        return _profile_page(request, ProfileForm(initial=initial), reference=profile.reference)
+        return _profile_page(
+            request,
+            ProfileForm(initial=initial),
+            reference=profile.reference,
+            profile_id=profile.pk,
+        )
 
     def post(self, request: HttpRequest, profile_id: UUID) -> HttpResponse:
         profile = profile_get(actor=acting_user(request), profile_id=profile_id)
         return _profile_post(request, profile_id, profile.reference)
+
+
+class ProfileArchiveView(CapabilityView):
+    """The child has left this carer: the profile is archived and never attached again."""
+
+    required_capability = Capability.PHILOMENA_MANAGE
+
+    def post(self, request: HttpRequest, profile_id: UUID) -> HttpResponse:
+        profile = philomena_profile_archive(actor=acting_user(request), profile_id=profile_id)
+        messages.success(request, f"Profile {profile.reference} archived.")
+        return HttpResponseRedirect(reverse("missing:profile-list"))
