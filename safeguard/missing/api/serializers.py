@@ -25,8 +25,12 @@ from safeguard.missing.rules.codes import (
     CRA_DECISION_LABELS,
     EPISODE_STATUS_LABELS,
     EXPLOITATION_INDICATOR_LABELS,
+    EXPLOITATION_TYPE_LABELS,
     FOUND_CONDITION_LABELS,
     MISSING_FROM_LABELS,
+    NRM_DECISION_LABELS,
+    SCREENING_OUTCOME_LABELS,
+    NrmDecision,
 )
 from safeguard.missing.services import (
     FoundDetails,
@@ -231,6 +235,61 @@ class PreventionInterviewInput(serializers.Serializer[Any]):
     debrief_intelligence = _text()
     exploitation_indicators = _indicators()
     delay_reason = _delay_reason()
+
+
+class EpisodeReviewInput(serializers.Serializer[Any]):
+    assessment_id = serializers.UUIDField(help_text="The grading under review")
+    agreed = serializers.BooleanField()
+    level = serializers.CharField(
+        max_length=40, required=False, allow_blank=True, default="", help_text="When changed"
+    )
+    note = _text()
+    delay_reason = _delay_reason()
+
+
+class RepeatStrategyDiscussionInput(serializers.Serializer[Any]):
+    held_at = serializers.DateTimeField()
+    note = serializers.CharField(max_length=MAX_TEXT)
+
+
+# Text, not enums, for the same reason as the return-interview outcome below: the names
+# already belong to other choice sets in the schema; the services refuse unknown values.
+class ScreeningCompleteInput(serializers.Serializer[Any]):
+    outcome = serializers.CharField(
+        max_length=8, help_text=", ".join(o.value for o in SCREENING_OUTCOME_LABELS)
+    )
+    note = serializers.CharField(max_length=MAX_TEXT)
+
+
+DECISION_HELP = ", ".join(d.value for d in NRM_DECISION_LABELS)
+
+
+def _decision() -> serializers.CharField:
+    return serializers.CharField(
+        max_length=10, required=False, default=NrmDecision.PENDING.value, help_text=DECISION_HELP
+    )
+
+
+def _date() -> serializers.DateField:
+    return serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class NrmDecisionInput(serializers.Serializer[Any]):
+    reasonable_grounds = _decision()
+    reasonable_grounds_on = _date()
+    conclusive_grounds = _decision()
+    conclusive_grounds_on = _date()
+    ictg_referred_on = _date()
+
+
+class NrmReferralInput(NrmDecisionInput):
+    exploitation_type = serializers.CharField(
+        max_length=16, help_text=", ".join(t.value for t in EXPLOITATION_TYPE_LABELS)
+    )
+    referred_on = serializers.DateField()
+    first_responder = serializers.CharField(max_length=200)
+    nrm_reference = _text(60)
+    victim_not_offender = serializers.BooleanField(default=True)
 
 
 # "outcome" is described as text, not an enum: the name already belongs to another choice

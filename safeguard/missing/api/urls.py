@@ -32,6 +32,31 @@ urlpatterns = [
         name="prevention-interview",
     ),
     path(
+        "episodes/<uuid:episode_id>/review/",
+        views.EpisodeReviewApi.as_view(),
+        name="episode-review",
+    ),
+    path(
+        "episodes/<uuid:episode_id>/nrm-referrals/",
+        views.NrmReferralApi.as_view(),
+        name="nrm-referral",
+    ),
+    path(
+        "nrm-referrals/<uuid:referral_id>/decisions/",
+        views.NrmDecisionApi.as_view(),
+        name="nrm-decision",
+    ),
+    path(
+        "repeat-prompts/<uuid:prompt_id>/strategy-discussion/",
+        views.StrategyDiscussionApi.as_view(),
+        name="strategy-discussion",
+    ),
+    path(
+        "screenings/<uuid:screening_id>/complete/",
+        views.ScreeningCompleteApi.as_view(),
+        name="screening-complete",
+    ),
+    path(
         "return-interviews/",
         views.ReturnInterviewInboxApi.as_view(),
         name="return-interview-inbox",

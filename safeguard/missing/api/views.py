@@ -34,17 +34,25 @@ from safeguard.missing.api.serializers import (
     EpisodeListQueryInput,
     EpisodeOutput,
     EpisodeRecordOutput,
+    EpisodeReviewInput,
     EpisodeSummaryOutput,
+    ExploitationScreeningOutput,
     MissingInvalidOutput,
     MissingReportInput,
     MissingRiskInformationAddInput,
     MissingRiskInformationOutput,
+    NrmDecisionInput,
+    NrmReferralInput,
+    NrmReferralOutput,
     PhilomenaProfileInput,
     PhilomenaProfileOutput,
     PhilomenaProfileSummaryOutput,
     PreventionInterviewInput,
+    RepeatMissingPromptOutput,
+    RepeatStrategyDiscussionInput,
     ReturnInterviewInput,
     ReturnInterviewOutput,
+    ScreeningCompleteInput,
 )
 from safeguard.missing.models import MissingEpisode
 from safeguard.missing.policies import EPISODE_SUBJECT_TYPE
@@ -61,16 +69,27 @@ from safeguard.missing.services import (
     REVIEW_CLOCK,
     AlreadyMissing,
     EpisodeInvalid,
+    NrmDetails,
     child_rescue_alert_record,
     episode_found,
     episode_grade,
+    episode_review,
     missing_report_record,
+    nrm_decision_record,
+    nrm_referral_record,
     philomena_profile_save,
     prevention_interview_record,
     return_interview_record,
     risk_information_add,
+    screening_complete,
+    strategy_discussion_record,
 )
-from safeguard.risk.services import ANSWER_ERROR_PREFIX, RiskAssessmentInvalid
+from safeguard.risk.services import (
+    ANSWER_ERROR_PREFIX,
+    RiskAssessmentAlreadyReviewed,
+    RiskAssessmentInvalid,
+    RiskAssessmentSelfReview,
+)
 
 PURPOSE_PARAMETER = OpenApiParameter(
     "purpose",
@@ -463,3 +482,156 @@ class PhilomenaProfileDetailApi(BaseApi):
         except EpisodeInvalid as exc:
             raise _invalid(exc) from exc
         return Response(PhilomenaProfileOutput(profile).data)
+
+
+class EpisodeReviewApi(BaseApi):
+    required_capability = Capability.RISK_REVIEW
+
+    @extend_schema(
+        request=EpisodeReviewInput,
+        responses={200: EpisodeGradeOutput, **INVALID},
+        operation_id="missing_episodes_review",
+        description=(
+            "A supervisor reviews the current grading: agree, or change the level with a note. "
+            "The review sets the time of the next one; a late review needs `delay_reason`. "
+            "Never one's own grading."
+        ),
+    )
+    def post(self, request: Request, episode_id: UUID) -> Response:
+        payload = EpisodeReviewInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        try:
+            assessment = episode_review(
+                actor=acting_user(request),
+                episode_id=episode_id,
+                assessment_id=data["assessment_id"],
+                agreed=data["agreed"],
+                level=data["level"] or None,
+                note=data["note"],
+                delay_reason=data["delay_reason"],
+            )
+        except RiskAssessmentInvalid as exc:
+            raise _risk_invalid(exc) from exc
+        except (RiskAssessmentSelfReview, RiskAssessmentAlreadyReviewed) as exc:
+            raise exceptions.ValidationError({"assessment_id": [str(exc)]}) from exc
+        except EpisodeInvalid as exc:
+            raise _invalid(exc) from exc
+        due_at, urgent = _clock_due(episode_id, REVIEW_CLOCK)
+        body = {
+            "assessment": assessment,
+            "level": assessment.current_level,
+            "next_review_due_at": due_at,
+            "review_urgent": urgent,
+        }
+        return Response(EpisodeGradeOutput(body).data)
+
+
+class StrategyDiscussionApi(BaseApi):
+    required_capability = Capability.STRATEGY_RECORD
+
+    @extend_schema(
+        request=RepeatStrategyDiscussionInput,
+        responses={200: RepeatMissingPromptOutput, **INVALID},
+        operation_id="missing_strategy_discussion_record",
+        description="Record the strategy discussion a repeat-missing prompt called for.",
+    )
+    def post(self, request: Request, prompt_id: UUID) -> Response:
+        payload = RepeatStrategyDiscussionInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            prompt = strategy_discussion_record(
+                actor=acting_user(request),
+                prompt_id=prompt_id,
+                held_at=payload.validated_data["held_at"],
+                note=payload.validated_data["note"],
+            )
+        except EpisodeInvalid as exc:
+            raise _invalid(exc) from exc
+        return Response(RepeatMissingPromptOutput(prompt).data)
+
+
+class ScreeningCompleteApi(BaseApi):
+    required_capability = Capability.EXPLOITATION_SCREEN
+
+    @extend_schema(
+        request=ScreeningCompleteInput,
+        responses={200: ExploitationScreeningOutput, **INVALID},
+        operation_id="missing_screening_complete",
+    )
+    def post(self, request: Request, screening_id: UUID) -> Response:
+        payload = ScreeningCompleteInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            screening = screening_complete(
+                actor=acting_user(request),
+                screening_id=screening_id,
+                outcome=payload.validated_data["outcome"],
+                note=payload.validated_data["note"],
+            )
+        except EpisodeInvalid as exc:
+            raise _invalid(exc) from exc
+        return Response(ExploitationScreeningOutput(screening).data)
+
+
+class NrmReferralApi(BaseApi):
+    required_capability = Capability.EXPLOITATION_SCREEN
+
+    @extend_schema(
+        request=NrmReferralInput,
+        responses={201: NrmReferralOutput, **INVALID},
+        operation_id="missing_nrm_referral_record",
+        description="Record a National Referral Mechanism referral for the episode's child.",
+    )
+    def post(self, request: Request, episode_id: UUID) -> Response:
+        payload = NrmReferralInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        try:
+            referral = nrm_referral_record(
+                actor=acting_user(request),
+                episode_id=episode_id,
+                details=NrmDetails(
+                    exploitation_type=data["exploitation_type"],
+                    referred_on=data["referred_on"],
+                    first_responder=data["first_responder"],
+                    nrm_reference=data["nrm_reference"],
+                    reasonable_grounds=data["reasonable_grounds"],
+                    reasonable_grounds_on=data["reasonable_grounds_on"],
+                    conclusive_grounds=data["conclusive_grounds"],
+                    conclusive_grounds_on=data["conclusive_grounds_on"],
+                    ictg_referred_on=data["ictg_referred_on"],
+                    victim_not_offender=data["victim_not_offender"],
+                ),
+            )
+        except EpisodeInvalid as exc:
+            raise _invalid(exc) from exc
+        return Response(NrmReferralOutput(referral).data, status=status.HTTP_201_CREATED)
+
+
+class NrmDecisionApi(BaseApi):
+    required_capability = Capability.EXPLOITATION_SCREEN
+
+    @extend_schema(
+        request=NrmDecisionInput,
+        responses={200: NrmReferralOutput, **INVALID},
+        operation_id="missing_nrm_decision_record",
+        description="Record the reasonable- and conclusive-grounds decisions as they arrive.",
+    )
+    def post(self, request: Request, referral_id: UUID) -> Response:
+        payload = NrmDecisionInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        try:
+            referral = nrm_decision_record(
+                actor=acting_user(request),
+                referral_id=referral_id,
+                reasonable_grounds=data["reasonable_grounds"],
+                reasonable_grounds_on=data["reasonable_grounds_on"],
+                conclusive_grounds=data["conclusive_grounds"],
+                conclusive_grounds_on=data["conclusive_grounds_on"],
+                ictg_referred_on=data["ictg_referred_on"],
+            )
+        except EpisodeInvalid as exc:
+            raise _invalid(exc) from exc
+        return Response(NrmReferralOutput(referral).data)
