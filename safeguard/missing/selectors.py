@@ -34,6 +34,7 @@ from safeguard.missing.policies import (
 from safeguard.missing.rules.codes import EpisodeStatus
 from safeguard.missing.rules.indicators import EpisodeFact, RepeatFact, ReviewFact
 from safeguard.missing.rules.standards import (
+    CORE_FIELD_NAMES,
     EpisodeFacts,
     Gap,
     RiskInformationFact,
@@ -85,26 +86,7 @@ def _gradings(episode_ids: list[UUID]) -> dict[str, list[RiskAssessment]]:
 def _facts(
     episode: MissingEpisode, information: list[RiskInformation], grading: RiskAssessment | None
 ) -> EpisodeFacts:
-    values = {
-        name: getattr(episode, name)
-        for name in (
-            "reported_by_name",
-            "reported_by_contact",
-            "reported_at",
-            "last_seen_at",
-            "last_seen_place",
-            "location_missing_from",
-            "circumstances",
-            "description",
-            "clothing",
-            "phones",
-            "social_media",
-            "possessions",
-            "transport",
-            "medical_needs",
-            "likely_destinations",
-        )
-    }
+    values = {name: getattr(episode, name) for name in CORE_FIELD_NAMES}
     return EpisodeFacts(
         values=values,
         missing_from=episode.missing_from,
