@@ -1,5 +1,6 @@
 """Writes for missing children, one module per stage (STYLE.md §4.3)."""
 
+from safeguard.missing.rules.nrm import NrmDetails
 from safeguard.missing.services.common import (
     PREVENTION_CLOCK,
     RETURN_INTERVIEW_CLOCK,
@@ -19,7 +20,6 @@ from safeguard.missing.services.grading import (
     episode_review,
 )
 from safeguard.missing.services.patterns import (
-    NrmDetails,
     nrm_decision_record,
     nrm_referral_record,
     screening_complete,

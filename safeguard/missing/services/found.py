@@ -35,6 +35,7 @@ from safeguard.missing.rules.codes import (
     MissingFrom,
     ReturnInterviewOutcome,
 )
+from safeguard.missing.rules.lifecycle import is_closed
 from safeguard.missing.rules.patterns import screening_reasons
 from safeguard.missing.rules.times import found_time_errors, return_interview_due
 from safeguard.missing.services.common import (
@@ -214,7 +215,10 @@ def episode_found(*, actor: User, episode_id: UUID, details: FoundDetails) -> Mi
 
 
 def _close_if_done(episode: MissingEpisode) -> None:
-    if episode.prevention_interview_at is not None and episode.return_interview_outcome:
+    if is_closed(
+        prevention_interview_done=episode.prevention_interview_at is not None,
+        return_interview_recorded=bool(episode.return_interview_outcome),
+    ):
         episode.status = EpisodeStatus.CLOSED
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from uuid import UUID
 
@@ -17,7 +16,8 @@ from safeguard.core import clock
 from safeguard.core.exceptions import NotFoundOrForbidden
 from safeguard.missing.models import ExploitationScreening, NrmReferral, RepeatMissingPrompt
 from safeguard.missing.policies import police_episode_in_scope
-from safeguard.missing.rules.codes import ExploitationType, NrmDecision, ScreeningOutcome
+from safeguard.missing.rules.codes import ScreeningOutcome
+from safeguard.missing.rules.nrm import NrmDetails, nrm_errors
 from safeguard.missing.services.common import EpisodeInvalid
 
 if TYPE_CHECKING:
@@ -106,56 +106,6 @@ def screening_complete(
     return screening
 
 
-@dataclass(frozen=True)
-class NrmDetails:
-    exploitation_type: str
-    referred_on: dt.date | None
-    first_responder: str
-    nrm_reference: str = ""
-    reasonable_grounds: str = NrmDecision.PENDING
-    reasonable_grounds_on: dt.date | None = None
-    conclusive_grounds: str = NrmDecision.PENDING
-    conclusive_grounds_on: dt.date | None = None
-    ictg_referred_on: dt.date | None = None
-    victim_not_offender: bool = True
-
-
-def _nrm_errors(details: NrmDetails, today: dt.date) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
-    if details.exploitation_type not in {t.value for t in ExploitationType}:
-        errors["exploitation_type"] = ["Choose the type of exploitation"]
-    if details.referred_on is None:
-        errors["referred_on"] = ["Record the date of the NRM referral"]
-    elif details.referred_on > today:
-        errors["referred_on"] = ["The referral date cannot be in the future"]
-    if not details.first_responder.strip():
-        errors["first_responder"] = ["Record the first responder organisation"]
-    decisions = {d.value for d in NrmDecision}
-    for name, decision, on in (
-        ("reasonable_grounds", details.reasonable_grounds, details.reasonable_grounds_on),
-        ("conclusive_grounds", details.conclusive_grounds, details.conclusive_grounds_on),
-    ):
-        if decision not in decisions:
-            errors[name] = ["Choose awaited, positive or negative"]
-        elif decision != NrmDecision.PENDING and on is None:
-            errors[f"{name}_on"] = ["A decision needs its date"]
-        elif on is not None and on > today:
-            errors[f"{name}_on"] = ["A decision date cannot be in the future"]
-        elif on is not None and details.referred_on is not None and on < details.referred_on:
-            errors[f"{name}_on"] = ["A decision cannot be dated before the referral"]
-    rg_on, cg_on = details.reasonable_grounds_on, details.conclusive_grounds_on
-    if rg_on is not None and cg_on is not None and cg_on < rg_on:
-        errors["conclusive_grounds_on"] = [
-            "The conclusive-grounds decision cannot come before the reasonable-grounds one"
-        ]
-    rg_positive = details.reasonable_grounds == NrmDecision.POSITIVE
-    if details.conclusive_grounds != NrmDecision.PENDING and not rg_positive:
-        errors["conclusive_grounds"] = [
-            "A conclusive-grounds decision follows a positive reasonable-grounds decision"
-        ]
-    return errors
-
-
 @transaction.atomic
 def nrm_referral_record(*, actor: User, episode_id: UUID, details: NrmDetails) -> NrmReferral:
     """Record a National Referral Mechanism referral for the episode's child (§10.1 [S]).
@@ -167,7 +117,7 @@ def nrm_referral_record(*, actor: User, episode_id: UUID, details: NrmDetails) -
     """
     require_capability(actor, Capability.EXPLOITATION_SCREEN)
     episode = police_episode_in_scope(actor, episode_id)
-    errors = _nrm_errors(details, clock.today_in_london())
+    errors = nrm_errors(details, clock.today_in_london())
     if errors:
         raise EpisodeInvalid(errors)
     assert details.referred_on is not None
@@ -241,7 +191,7 @@ def nrm_decision_record(
         ictg_referred_on=ictg_referred_on or referral.ictg_referred_on,
         victim_not_offender=referral.victim_not_offender,
     )
-    errors = _nrm_errors(details, clock.today_in_london())
+    errors = nrm_errors(details, clock.today_in_london())
     if errors:
         raise EpisodeInvalid(errors)
     referral.reasonable_grounds = reasonable_grounds
