@@ -256,7 +256,6 @@ class RepeatMissingPrompt(BaseModel):
     episode = models.OneToOneField(
         MissingEpisode, on_delete=models.CASCADE, related_name="repeat_prompt"
     )
-    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
     episodes_in_window = models.PositiveSmallIntegerField()
     threshold = models.PositiveSmallIntegerField()
     window_days = models.PositiveSmallIntegerField()
@@ -283,7 +282,6 @@ class ExploitationScreening(BaseModel):
     """A CSE/CCE screening raised by exploitation indicators in an episode (§2.2, §10.1)."""
 
     episode = models.ForeignKey(MissingEpisode, on_delete=models.CASCADE, related_name="screenings")
-    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
     indicators = models.JSONField(default=list)
     outcome = models.CharField(max_length=8, choices=_choices(SCREENING_OUTCOME_LABELS), blank=True)
     note = models.TextField(blank=True)

@@ -60,7 +60,7 @@ def strategy_discussion_record(
         actor=actor,
         operation=Operation.ALTERATION,
         event_type="missing.strategy_discussion_recorded",
-        subjects=[Subject.of(prompt), Subject("people.person", str(prompt.child_id))],
+        subjects=[Subject.of(prompt), Subject("people.person", str(prompt.episode.child_id))],
     )
     return prompt
 
@@ -100,7 +100,7 @@ def screening_complete(
         actor=actor,
         operation=Operation.ALTERATION,
         event_type="missing.screening_completed",
-        subjects=[Subject.of(screening), Subject("people.person", str(screening.child_id))],
+        subjects=[Subject.of(screening), Subject("people.person", str(screening.episode.child_id))],
         changes={"outcome": outcome},
     )
     return screening

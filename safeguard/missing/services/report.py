@@ -450,7 +450,6 @@ def repeat_check(*, actor: User, episode: MissingEpisode) -> RepeatMissingPrompt
     now = clock.now()
     prompt = RepeatMissingPrompt.objects.create(
         episode=episode,
-        child_id=episode.child_id,
         episodes_in_window=count,
         threshold=rules.threshold,
         window_days=rules.window_days,
@@ -498,7 +497,6 @@ def screening_raise(
     now = clock.now()
     screening = ExploitationScreening.objects.create(
         episode=episode,
-        child_id=episode.child_id,
         indicators=list(indicators),
         created_at=now,
         updated_at=now,

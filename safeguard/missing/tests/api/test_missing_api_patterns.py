@@ -72,7 +72,7 @@ def test_strategy_discussion_screening_and_nrm_through_the_api(client_for: Any) 
     episode = _reported(researcher, exploitation_indicators=["OLDER_ASSOCIATES"])
     screening = ExploitationScreening.objects.get(episode=episode)
     prompt = RepeatMissingPrompt.objects.create(
-        episode=episode, child=episode.child, episodes_in_window=3, threshold=3, window_days=90
+        episode=episode, episodes_in_window=3, threshold=3, window_days=90
     )
     with use_clock(FixedClock(london(2027, 1, 12, 12, 0))):
         refused = post_json(

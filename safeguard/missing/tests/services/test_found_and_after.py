@@ -420,7 +420,7 @@ class TestExploitationScreening:
         found = find(officer, episode, found_at=FOUND, indicators=("FOUND_AT_HOTEL",))
         (screening,) = found.screenings.all()
         assert screening.indicators == ["FOUND_AT_HOTEL"]
-        assert screening.child_id == episode.child_id
+        assert screening.episode.child_id == episode.child_id
         assert found.exploitation_indicators == ["FOUND_AT_HOTEL"]
 
     def test_later_indicators_extend_the_open_screening(self, officer, episode) -> None:

@@ -94,7 +94,7 @@ class TestRepeatMissing:
         )
         prompt = RepeatMissingPrompt.objects.get()
         assert prompt.episode == third
-        assert prompt.child == child
+        assert prompt.episode.child == child
         assert (prompt.episodes_in_window, prompt.threshold, prompt.window_days) == (3, 3, 90)
         assert prompt.discussion_held_at is None
         event = AuditEvent.objects.get(event_type="missing.repeat_prompt_raised")
