@@ -84,6 +84,7 @@ from safeguard.missing.services import (
     screening_complete,
     strategy_discussion_record,
 )
+from safeguard.risk.models import RiskAssessment
 from safeguard.risk.services import (
     ANSWER_ERROR_PREFIX,
     RiskAssessmentAlreadyReviewed,
@@ -288,14 +289,19 @@ class EpisodeGradeApi(BaseApi):
             raise _risk_invalid(exc) from exc
         except EpisodeInvalid as exc:
             raise _invalid(exc) from exc
-        due_at, urgent = _clock_due(episode_id, REVIEW_CLOCK)
-        body = {
-            "assessment": assessment,
-            "level": assessment.current_level,
-            "next_review_due_at": due_at,
-            "review_urgent": urgent,
-        }
-        return Response(EpisodeGradeOutput(body).data, status=status.HTTP_201_CREATED)
+        return Response(_grading(episode_id, assessment), status=status.HTTP_201_CREATED)
+
+
+def _grading(episode_id: UUID, assessment: RiskAssessment) -> Any:
+    """The grading as it now stands, with the time of the next review it set."""
+    due_at, urgent = _clock_due(episode_id, REVIEW_CLOCK)
+    body = {
+        "assessment": assessment,
+        "level": assessment.current_level,
+        "next_review_due_at": due_at,
+        "review_urgent": urgent,
+    }
+    return EpisodeGradeOutput(body).data
 
 
 class ChildRescueAlertApi(BaseApi):
@@ -517,14 +523,7 @@ class EpisodeReviewApi(BaseApi):
             raise exceptions.ValidationError({"assessment_id": [str(exc)]}) from exc
         except EpisodeInvalid as exc:
             raise _invalid(exc) from exc
-        due_at, urgent = _clock_due(episode_id, REVIEW_CLOCK)
-        body = {
-            "assessment": assessment,
-            "level": assessment.current_level,
-            "next_review_due_at": due_at,
-            "review_urgent": urgent,
-        }
-        return Response(EpisodeGradeOutput(body).data)
+        return Response(_grading(episode_id, assessment))
 
 
 class StrategyDiscussionApi(BaseApi):
