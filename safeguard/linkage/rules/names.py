@@ -11,8 +11,9 @@ no national standard was found; a force extends them in ``settings.SAFEGUARD``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
+
+from safeguard.people.rules.names import name_search_key
 
 # Canonical given name -> its diminutives and variants (lower case, no accents).
 NICKNAMES: dict[str, tuple[str, ...]] = {
@@ -147,12 +148,14 @@ _NO_DECOMPOSITION = str.maketrans(
 
 
 def fold(text: str) -> str:
-    """Lower case, accents removed, letters and spaces only (Zoë -> zoe, Łucja -> lucja)."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    stripped = stripped.translate(_NO_DECOMPOSITION)
-    stripped = re.sub(r"['\u2019`]", "", stripped)
-    return re.sub(r"[^a-z]+", " ", stripped).strip()
+    """Lower case, accents removed, letters and spaces only (Zoë -> zoe, Łucja -> lucja).
+
+    The people app's search key (``people.rules.names.name_search_key``) with the letters
+    it keeps as they are written out, and anything but letters made a space.
+    """
+    return re.sub(
+        r"[^a-z]+", " ", name_search_key(text.casefold().translate(_NO_DECOMPOSITION))
+    ).strip()
 
 
 def canonical_given_name(name: str) -> str:
