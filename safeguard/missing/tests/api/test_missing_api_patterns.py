@@ -144,11 +144,22 @@ def test_partners_reach_none_of_them(client_for: Any, role: Role) -> None:
     partner, _ = client_for(role)
     episode = _reported(researcher, exploitation_indicators=["OLDER_ASSOCIATES"])
     screening = ExploitationScreening.objects.get(episode=episode)
+    prompt = RepeatMissingPrompt.objects.create(
+        episode=episode, episodes_in_window=3, threshold=3, window_days=90
+    )
+    with use_clock(FixedClock(london(2027, 1, 12, 12, 0))):
+        referral = post_json(
+            researcher,
+            url("nrm-referral", episode.pk),
+            {"exploitation_type": "CSE", "referred_on": "2027-01-12", "first_responder": "Force"},
+        )
+    assert referral.status_code == 201
+    # Real ids, so a 404 can only come from the partner being refused.
     for target in (
         url("episode-review", episode.pk),
         url("nrm-referral", episode.pk),
         url("screening-complete", screening.pk),
-        url("strategy-discussion", screening.pk),
-        url("nrm-decision", screening.pk),
+        url("strategy-discussion", prompt.pk),
+        url("nrm-decision", referral.json()["id"]),
     ):
         assert post_json(partner, target, {}).status_code == 404
