@@ -19,5 +19,7 @@ urlpatterns = [
     path("domestic-abuse/", include("safeguard.domestic.api.urls")),
     path("missing/", include("safeguard.missing.api.urls")),
     path("risk/", include("safeguard.risk.api.urls")),
+    path("linkage/", include("safeguard.linkage.api.urls")),
+    path("chronology/", include("safeguard.chronology.api.urls")),
     path("schema/", SchemaApi.as_view(), name="api-schema"),
 ]

@@ -5,7 +5,9 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("safeguard.web.urls")),
     path("accounts/", include("safeguard.accounts.web.urls")),
+    path("people/", include("safeguard.linkage.web.urls")),
     path("people/", include("safeguard.people.web.urls")),
+    path("chronology/", include("safeguard.chronology.web.urls")),
     path("audit/", include("safeguard.audit.web.urls")),
     path("access/", include("safeguard.access.web.urls")),
     path("incidents/", include("safeguard.incidents.web.urls")),

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "safeguard.domestic",
     "safeguard.missing",
     "safeguard.linkage",
+    "safeguard.chronology",
     "safeguard.api",
     "safeguard.demo",
 ]
@@ -271,4 +272,7 @@ SAFEGUARD = {
     # REVIEW_FROM up to LINK waits for a person to review (force policy [U]).
     "LINKAGE_LINK_PROBABILITY": 0.95,
     "LINKAGE_REVIEW_FROM_PROBABILITY": 0.5,
+    # The real-time check offers existing people from this probability (force policy [U]):
+    # low, because offering a possible match costs a glance and missing one costs a child.
+    "LINKAGE_ENTRY_SHOW_FROM_PROBABILITY": 0.05,
 }

@@ -1,7 +1,8 @@
 """The Splink model for linking person records (issue 6), as reviewable data.
 
 Blocking rules and comparisons are listed here as plain values (``BLOCKING_RULES``,
-``comparisons()``); training, prediction and clustering run on DuckDB in-process. The model
+``comparisons()``); training, prediction and clustering run on DuckDB in-process, or the same
+settings on Splink's Spark backend for a region or the nation (``engine="spark"``). The model
 version names this file's settings: change a rule or a comparison, change the version, so
 each run records the model it used.
 """
@@ -10,9 +11,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import shutil
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
@@ -21,6 +24,9 @@ from splink.blocking_rule_library import CustomRule
 from splink.internals.comparison_creator import ComparisonCreator
 
 from safeguard.linkage.rules.records import COMPARISON_COLUMNS, LinkRecord, comparison_row
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
 
 MODEL_VERSION = "people-v1"
 
@@ -238,9 +244,66 @@ class LinkResult:
 
 Progress = Callable[[str], None]
 
+Engine = Literal["duckdb", "spark"]
+ENGINES: tuple[Engine, ...] = ("duckdb", "spark")
+
+DEFAULT_SPARK_MASTER = "local[2]"
+"""Spark in this process on two cores; a cluster is named by its address (``spark://host:7077``)."""
+
+LOCAL_SHUFFLE_PARTITIONS = 4
+"""Spark's default of 200 partitions per shuffle is for a cluster; in local mode it only adds
+scheduling time. A cluster keeps its own setting (``spark-defaults.conf``)."""
+
+
+class EngineUnavailable(Exception):
+    """The chosen engine cannot run here (Spark: no Java, no pyspark, or no cluster answers)."""
+
 
 def _quiet(_stage: str) -> None:
     return None
+
+
+def spark_session(master: str | None = None) -> SparkSession:
+    """Start Spark at ``master`` (default :data:`DEFAULT_SPARK_MASTER`), or reuse the running
+    session when it has the same master.
+
+    Splink's string-similarity functions (Jaro-Winkler) are Scala functions in a jar shipped
+    inside the splink package: it is added to the session, so a cluster's executors get it too.
+    """
+    master = master or DEFAULT_SPARK_MASTER
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        raise EngineUnavailable(
+            "The Spark engine needs Java 17 or later, and no java is on the PATH and JAVA_HOME "
+            "is not set (Debian: apt-get install default-jre-headless)"
+        )
+    try:
+        from pyspark.sql import SparkSession
+        from splink.backends.spark import similarity_jar_location
+    except ImportError as exc:
+        raise EngineUnavailable(f"The Spark engine needs pyspark: {exc}") from exc
+    running = SparkSession.getActiveSession()
+    if running is not None:
+        if running.sparkContext.master != master:
+            raise EngineUnavailable(
+                f"A Spark session is already running on {running.sparkContext.master}, not {master}"
+            )
+        return running
+    builder = (
+        SparkSession.builder.master(master)
+        .appName("safeguard-linkage")
+        .config("spark.jars", similarity_jar_location())
+        .config("spark.ui.showConsoleProgress", "false")
+    )
+    if master.startswith("local"):
+        builder = builder.config(
+            "spark.sql.shuffle.partitions", str(LOCAL_SHUFFLE_PARTITIONS)
+        ).config("spark.ui.enabled", "false")
+    try:
+        spark = builder.getOrCreate()
+    except Exception as exc:  # Java missing or too old, the master refused: say so plainly.
+        raise EngineUnavailable(f"Spark did not start on {master}: {exc}") from exc
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
 
 
 def link(
@@ -249,13 +312,21 @@ def link(
     thresholds: Thresholds = Thresholds(),
     seed: int = 1,
     progress: Progress = _quiet,
+    engine: Engine = "duckdb",
+    spark_master: str | None = None,
 ) -> LinkResult:
     """Train the model on the records, score every blocked pair, cluster at the link threshold.
 
     The m probabilities are the fixed, reviewable ``COMPARISON_TABLE``; u is measured on the
     records by random sampling with ``seed``, and the chance that two random records match
     from near-certain matches. No labelled data is needed and none is downloaded.
+
+    ``engine`` is where Splink runs the same settings: ``"duckdb"`` in this process, or
+    ``"spark"`` on :func:`spark_session` at ``spark_master`` (raises
+    :class:`EngineUnavailable` when Spark cannot start).
     """
+    if engine not in ENGINES:
+        raise ValueError(f"Unknown linkage engine {engine!r}: choose from {', '.join(ENGINES)}")
     rows = [comparison_row(r) for r in records]
     if len(rows) < 2:
         return LinkResult(
@@ -272,17 +343,52 @@ def link(
     # Splink warns about levels a small or clean file never shows; the run records its model.
     splink_log.setLevel(logging.ERROR)
     try:
-        return _link_rows(rows, thresholds=thresholds, seed=seed, progress=progress)
+        if engine == "spark":
+            return _link_rows_on_spark(
+                rows, thresholds=thresholds, seed=seed, progress=progress, master=spark_master
+            )
+        db_api = DuckDBAPI()
+        table = {column: [row[column] for row in rows] for column in COMPARISON_COLUMNS}
+        frame = db_api.register(table, table_name="people")
+        return _link_rows(frame, rows, thresholds=thresholds, seed=seed, progress=progress)
     finally:
         splink_log.setLevel(level)
 
 
-def _link_rows(
-    rows: list[dict[str, str | None]], *, thresholds: Thresholds, seed: int, progress: Progress
+def _link_rows_on_spark(
+    rows: list[dict[str, str | None]],
+    *,
+    thresholds: Thresholds,
+    seed: int,
+    progress: Progress,
+    master: str | None,
 ) -> LinkResult:
-    db_api = DuckDBAPI()
-    table = {column: [row[column] for row in rows] for column in COMPARISON_COLUMNS}
-    frame = db_api.register(table, table_name="people")
+    from pyspark.sql.types import StringType, StructField, StructType
+    from splink.backends.spark import SparkAPI
+
+    spark = spark_session(master)
+    schema = StructType([StructField(column, StringType()) for column in COMPARISON_COLUMNS])
+    people = spark.createDataFrame(
+        [tuple(row[column] for column in COMPARISON_COLUMNS) for row in rows], schema=schema
+    )
+    # Intermediate tables are cached rather than written to a checkpoint directory, so a
+    # cluster needs no shared file system; the cache is dropped when the run ends.
+    db_api = SparkAPI(spark_session=spark, break_lineage_method=os.environ.get("XBL", "persist"))
+    try:
+        frame = db_api.register(people)
+        return _link_rows(frame, rows, thresholds=thresholds, seed=seed, progress=progress)
+    finally:
+        spark.catalog.clearCache()
+
+
+def _link_rows(
+    frame: Any,
+    rows: list[dict[str, str | None]],
+    *,
+    thresholds: Thresholds,
+    seed: int,
+    progress: Progress,
+) -> LinkResult:
     small = len(rows) < U_SAMPLE_MIN
     linker = Linker(frame, settings(prior_match_probability(rows), default_u=small), log_level=None)
     progress("training")

@@ -57,3 +57,39 @@ class LinkCandidate(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.left_id} ~ {self.right_id} ({self.match_probability:.3f})"
+
+
+class EntryIndexBuild(BaseModel):
+    """One build of the prepared index the real-time check reads (``EntryKey``).
+
+    People recorded or changed after ``started_at`` are not in the index yet; the check
+    scores them directly, so a new record is offered from the moment it is saved.
+    """
+
+    started_at = models.DateTimeField()
+    records = models.PositiveIntegerField()
+    keys = models.PositiveIntegerField()
+    seconds = models.FloatField()
+    model_version = models.CharField(max_length=40)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"index of {self.records} records at {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class EntryKey(models.Model):
+    """A blocking key of a person record (a digest of ``linkage.rules.entry.entry_keys``)."""
+
+    id = models.BigAutoField(primary_key=True)
+    key = models.CharField(max_length=32, db_index=True)
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "person"], name="linkage_entry_key_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} -> {self.person_id}"

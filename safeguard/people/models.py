@@ -190,3 +190,69 @@ class ChildProtectionPlan(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.category} plan from {self.starts_on}"
+
+
+class PersonLink(BaseModel):
+    """Two person records a user has decided about (issue 6): the same person, or not.
+
+    A ``SAME`` link shows both records in one chronology. Setting ``kept`` makes it a merge:
+    the other record's id then redirects to ``kept``. Undoing a link (``undone_at``) ends the
+    merge too and restores both records; nothing is ever deleted by a link or a merge.
+    ``left`` is always the record with the lower id, so a pair has one row while it stands.
+    """
+
+    left = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="links_as_left")
+    right = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="links_as_right")
+    decision = models.CharField(max_length=10, choices=_choices(codes.LinkDecision))
+    source = models.CharField(max_length=10, choices=_choices(codes.LinkSource))
+    kept = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    match_probability = models.FloatField(null=True, blank=True)
+    # The per-field explanation the user saw when deciding (linkage.rules.entry).
+    explanation = models.JSONField(default=list, blank=True)
+    reason = models.TextField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField()
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    merged_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undo_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-decided_at"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(left=F("right")), name="people_link_two_records"),
+            models.UniqueConstraint(
+                fields=["left", "right"],
+                condition=Q(undone_at__isnull=True),
+                name="people_link_pair_once_while_standing",
+            ),
+            models.CheckConstraint(
+                condition=Q(kept__isnull=True)
+                | (Q(decision="SAME") & (Q(kept=F("left")) | Q(kept=F("right")))),
+                name="people_link_kept_is_one_of_a_same_pair",
+            ),
+            models.CheckConstraint(
+                condition=Q(kept__isnull=True, merged_at__isnull=True)
+                | Q(kept__isnull=False, merged_at__isnull=False),
+                name="people_link_merge_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.left_id} {self.decision} {self.right_id}"
+
+    @property
+    def merged_away_id(self) -> Any:
+        """The id that redirects to ``kept`` while this merge stands, else None."""
+        if self.kept_id is None or self.undone_at is not None:
+            return None
+        return self.right_id if self.kept_id == self.left_id else self.left_id

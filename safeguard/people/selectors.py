@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from safeguard.access.policies import require_capability
 from safeguard.access.rules.capabilities import Capability
@@ -22,16 +22,19 @@ from safeguard.people.models import (
     Person,
     PersonAddress,
     PersonAlias,
+    PersonLink,
     Relationship,
 )
 from safeguard.people.policies import person_in_scope, scope_people
 from safeguard.people.rules.age import age_on
 from safeguard.people.rules.codes import (
+    LinkDecision,
     OfficerDefinedEthnicity,
     SelfDefinedEthnicity,
     Sex,
     YesNoUnknown,
 )
+from safeguard.people.rules.links import group_of, merge_root
 from safeguard.people.rules.names import name_search_key, normalise_postcode
 from safeguard.people.rules.recording_standards import (
     PersonFacts,
@@ -104,6 +107,7 @@ class PersonRecord:
     protection_plans: list[ChildProtectionPlan]
     recording_issues: list[RecordingIssue]
     age: int | None
+    links: list[PersonLink]
 
 
 def person_get(*, actor: User, person_id: UUID, purpose: str) -> PersonRecord:
@@ -134,6 +138,7 @@ def person_get(*, actor: User, person_id: UUID, purpose: str) -> PersonRecord:
             estimated_age=person.estimated_age,
             estimated_on=person.estimated_on,
         ),
+        links=standing_links_of(person_id=person.pk),
     )
     audit_event_record(
         actor=actor,
@@ -201,3 +206,57 @@ def person_id_for_reference(*, actor: User, reference: str) -> UUID | None:
         scope_people(actor).filter(reference=reference.strip().upper()).values_list("pk", flat=True)
     )
     return found.first()
+
+
+def _standing_same_links() -> QuerySet[PersonLink]:
+    return PersonLink.objects.filter(undone_at__isnull=True, decision=LinkDecision.SAME)
+
+
+def person_group_ids(*, person_id: UUID) -> list[UUID]:
+    """The ids of every record linked to this one as the same person, this one first.
+
+    Ids only (no personal data, so no audit): callers that read the records audit them.
+    Walks the links a level at a time, so a query per level, not per record.
+    """
+    edges: set[tuple[UUID, UUID]] = set()
+    seen = {person_id}
+    frontier = {person_id}
+    while frontier:
+        rows = (
+            _standing_same_links()
+            .filter(Q(left_id__in=frontier) | Q(right_id__in=frontier))
+            .values_list("left_id", "right_id")
+        )
+        edges.update(rows)
+        frontier = {pk for edge in edges for pk in edge} - seen
+        seen |= frontier
+    group = group_of(person_id, edges)
+    return [person_id, *sorted(group - {person_id}, key=str)]
+
+
+def standing_merges() -> dict[UUID, UUID]:
+    """Merged-away record id -> kept record id, for every merge that stands."""
+    rows = (
+        _standing_same_links()
+        .filter(kept__isnull=False)
+        .values_list("left_id", "right_id", "kept_id")
+    )
+    return {(right if kept == left else left): kept for left, right, kept in rows}
+
+
+def person_merged_into(*, person_id: UUID) -> UUID | None:
+    """The record a merged-away id now redirects to (following merges), or None (ids only)."""
+    merges = standing_merges()
+    if person_id not in merges:
+        return None
+    return merge_root(person_id, merges)
+
+
+def standing_links_of(*, person_id: UUID) -> list[PersonLink]:
+    """The links about this record that stand, for its page (read within its consultation)."""
+    return list(
+        PersonLink.objects.filter(undone_at__isnull=True)
+        .filter(Q(left_id=person_id) | Q(right_id=person_id))
+        .select_related("left", "right", "decided_by")
+        .order_by("-decided_at")
+    )

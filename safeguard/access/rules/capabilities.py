@@ -48,6 +48,8 @@ class Capability(StrEnum):
     EXPLOITATION_SCREEN = "exploitation_screen"
     RETURN_INTERVIEW_RESPOND = "return_interview_respond"
     PHILOMENA_MANAGE = "philomena_manage"
+    PERSON_LINK = "person_link"
+    PERSON_MERGE = "person_merge"
 
     @property
     def label(self) -> str:
@@ -91,6 +93,7 @@ _PERSON_WORK = frozenset(
         Capability.ENCOMPASS_SEND,
         Capability.MISSING_VIEW,
         Capability.MISSING_RECORD,
+        Capability.PERSON_LINK,
     }
 )
 # MASH researchers and investigators triage, refer and record multi-agency work.
@@ -101,6 +104,7 @@ _PROTECTION_WORK = _PERSON_WORK | {
     Capability.STRATEGY_RECORD,
     Capability.POLICE_PROTECTION_RECORD,
     Capability.EXPLOITATION_SCREEN,
+    Capability.PERSON_MERGE,
 }
 
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -29,7 +30,13 @@ from safeguard.people.api.serializers import (
 )
 from safeguard.people.rules.codes import RelationshipKind
 from safeguard.people.rules.validation import AddressDetails
-from safeguard.people.selectors import PersonSearch, person_get, person_search
+from safeguard.people.selectors import (
+    PersonSearch,
+    person_get,
+    person_merged_into,
+    person_reference_in_scope,
+    person_search,
+)
 from safeguard.people.services import (
     PersonInvalid,
     RelationshipInvalid,
@@ -98,9 +105,22 @@ class PersonDetailApi(BaseApi):
     required_capability = Capability.PERSON_VIEW
 
     @extend_schema(
-        parameters=[PURPOSE_PARAMETER], responses=PersonRecordOutput, operation_id="people_read"
+        parameters=[PURPOSE_PARAMETER],
+        responses={
+            200: PersonRecordOutput,
+            307: OpenApiResponse(description="The id was merged away: read the record at Location"),
+        },
+        operation_id="people_read",
     )
     def get(self, request: Request, person_id: UUID) -> Response:
+        kept = person_merged_into(person_id=person_id)
+        if kept is not None:
+            # A merged-away id is stable: it redirects to the record it was merged into.
+            person_reference_in_scope(actor=request.user, person_id=person_id)  # type: ignore[arg-type]
+            location = reverse("people-api:person-detail", kwargs={"person_id": kept})
+            query = request.META.get("QUERY_STRING", "")
+            headers = {"Location": f"{location}?{query}" if query else location}
+            return Response({"merged_into": str(kept)}, status=307, headers=headers)
         try:
             record = person_get(actor=request.user, person_id=person_id, purpose=_purpose(request))  # type: ignore[arg-type]
         except PurposeRequired as exc:

@@ -131,3 +131,17 @@ class AliasKind(StrEnum):
     ALIAS = "ALIAS"
     PREVIOUS_NAME = "PREVIOUS_NAME"
     KNOWN_AS = "KNOWN_AS"
+
+
+class LinkDecision(StrEnum):
+    """What a user decided about two person records (issue 6)."""
+
+    SAME = "SAME"
+    DIFFERENT = "DIFFERENT"
+
+
+class LinkSource(StrEnum):
+    """Where the decision was made: at entry (the real-time check) or in the review queue."""
+
+    ENTRY = "ENTRY"
+    REVIEW = "REVIEW"

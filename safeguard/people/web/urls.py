@@ -5,7 +5,6 @@ from safeguard.people.web import views
 app_name = "people"
 urlpatterns = [
     path("", views.PersonSearchView.as_view(), name="person-search"),
-    path("new/", views.PersonCreateView.as_view(), name="person-create"),
     path("break-glass/", views.PersonBreakGlassView.as_view(), name="person-break-glass"),
     path("<uuid:person_id>/", views.PersonDetailView.as_view(), name="person-detail"),
     path("<uuid:person_id>/purpose/", views.PersonPurposeView.as_view(), name="person-purpose"),

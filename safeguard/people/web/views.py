@@ -18,6 +18,7 @@ from safeguard.people.rules.codes import RelationshipKind
 from safeguard.people.selectors import (
     PersonSearch,
     person_get,
+    person_merged_into,
     person_reference_in_scope,
     person_search,
 )
@@ -26,14 +27,12 @@ from safeguard.people.services import (
     RelationshipInvalid,
     person_address_add,
     person_break_glass,
-    person_create,
     person_update,
     relationship_record,
 )
 from safeguard.people.web.forms import (
     AddressForm,
     BreakGlassForm,
-    PersonCreateForm,
     PersonEditForm,
     PersonSearchForm,
     RelationshipForm,
@@ -66,37 +65,6 @@ class PersonSearchView(CapabilityView):
         status = 400 if form.is_bound and form.errors else 200
         return render(
             request, "people/search.html", {"form": form, "results": results}, status=status
-        )
-
-
-class PersonCreateView(CapabilityView):
-    required_capability = Capability.PERSON_CREATE
-
-    def get(self, request: HttpRequest) -> HttpResponse:
-        form = PersonCreateForm(settings_choices=education_setting_choices())
-        return render(request, "people/person_form.html", {"form": form, "creating": True})
-
-    def post(self, request: HttpRequest) -> HttpResponse:
-        form = PersonCreateForm(request.POST, settings_choices=education_setting_choices())
-        if form.is_valid():
-            try:
-                person = person_create(
-                    actor=request.user,  # type: ignore[arg-type]
-                    details=form.details(),
-                    address=form.address(),
-                    education_setting_id=_setting_id(form.cleaned_data["education_setting"]),
-                )
-            except PersonInvalid as exc:
-                form.apply_errors(exc.errors)
-            else:
-                # The officer who recorded the person has, by doing so, stated why.
-                state_purpose(request, person.pk, ("Recording this person"))
-                messages.success(request, f"{person.full_name} recorded as {person.reference}.")
-                return HttpResponseRedirect(
-                    reverse("people:person-detail", kwargs={"person_id": person.pk})
-                )
-        return render(
-            request, "people/person_form.html", {"form": form, "creating": True}, status=400
         )
 
 
@@ -151,6 +119,12 @@ class PersonDetailView(CapabilityView):
     required_capability = Capability.PERSON_VIEW
 
     def get(self, request: HttpRequest, person_id: UUID) -> HttpResponse:
+        kept = person_merged_into(person_id=person_id)
+        if kept is not None:
+            # A merged-away id still works: it opens the record it was merged into.
+            reference = person_reference_in_scope(actor=request.user, person_id=person_id)  # type: ignore[arg-type]
+            messages.info(request, f"{reference} was merged into this record.")
+            return HttpResponseRedirect(reverse("people:person-detail", kwargs={"person_id": kept}))
         purpose = stated_purpose(request, person_id)
         if purpose is None:
             person_reference_in_scope(actor=request.user, person_id=person_id)  # type: ignore[arg-type]

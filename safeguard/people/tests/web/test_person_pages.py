@@ -93,7 +93,7 @@ class TestPartnersAndScope:
     def test_partners_cannot_search_or_record_people(self, client_for, role) -> None:
         client, _ = client_for(role)
         assert client.get(reverse("people:person-search"), {"name": "a"}).status_code == 404
-        assert client.get(reverse("people:person-create")).status_code == 404
+        assert client.get(reverse("linkage:person-create")).status_code == 404
 
     def test_restricted_record_of_another_team_answers_like_a_missing_one(
         self, client_for, other_team
@@ -122,7 +122,7 @@ class TestPartnersAndScope:
 class TestRecordAPerson:
     def test_records_and_shows_unicode_names(self, client_for) -> None:
         client, _ = client_for(Role.RESPONSE_OFFICER)
-        response = client.post(reverse("people:person-create"), VALID)
+        response = client.post(reverse("linkage:person-create"), VALID)
         assert response.status_code == 302
         person = Person.objects.get()
         assert person.full_name == "Zoë O'Brien-Ní Bhriain"
@@ -142,7 +142,7 @@ class TestRecordAPerson:
         self, client_for, field, value, message
     ) -> None:
         client, _ = client_for(Role.RESPONSE_OFFICER)
-        response = client.post(reverse("people:person-create"), {**VALID, field: value})
+        response = client.post(reverse("linkage:person-create"), {**VALID, field: value})
         body = response.content.decode()
         assert response.status_code == 400
         assert "govuk-error-summary" in body
