@@ -95,6 +95,7 @@ from safeguard.domestic.services.encompass import (
     SYSTEM_LATE_REASON,
 )
 from safeguard.incidents.models import Involvement, Occurrence, VoiceOfChildRecord
+from safeguard.linkage.services import entry_index_build, people_link_run
 from safeguard.missing import policy as missing_policy
 from safeguard.missing.models import (
     ExploitationScreening,
@@ -159,6 +160,9 @@ DEMO_EMAIL_DOMAIN = "demo.safeguard.invalid"
 BULK_BATCH_SIZE = 5_000
 # Up to this many people the whole run is one transaction; bigger runs commit per batch.
 SINGLE_TRANSACTION_PEOPLE = 100_000
+# Link the people and index them for the check at entry while loading, up to this size; a
+# force-year load leaves that to `manage.py link_people` (minutes, and gigabytes, of work).
+LINK_PEOPLE_UP_TO = 100_000
 
 
 class DemoIncomplete(Exception):
@@ -291,6 +295,11 @@ def seed_demo(
         plan = generator.missing(now=now, rules=missing_rules())
         with _progress_bar(total=len(plan.episodes), enabled=progress, unit=" episodes") as step:
             _MissingWriter(counts=counts, kept=result.kept_users).write(plan, advance=step)
+        if size.people <= LINK_PEOPLE_UP_TO:
+            # The review queue and the check at entry work from the first page view.
+            run = people_link_run(seed=seed)
+            counts["linkage pairs kept"] = run.candidates.count()
+            counts["entry index keys"] = entry_index_build().keys
         audit_event_record(
             actor=None,
             operation=Operation.COLLECTION,

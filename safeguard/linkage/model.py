@@ -9,12 +9,15 @@ each run records the model it used.
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import splink.comparison_level_library as cll
@@ -250,9 +253,20 @@ ENGINES: tuple[Engine, ...] = ("duckdb", "spark")
 DEFAULT_SPARK_MASTER = "local[2]"
 """Spark in this process on two cores; a cluster is named by its address (``spark://host:7077``)."""
 
-LOCAL_SHUFFLE_PARTITIONS = 4
-"""Spark's default of 200 partitions per shuffle is for a cluster; in local mode it only adds
+LOCAL_SHUFFLE_PARTITIONS = 2
+"""Spark's default of 200 partitions per shuffle is for a cluster; in local mode they only add
 scheduling time. A cluster keeps its own setting (``spark-defaults.conf``)."""
+
+SPARK_LOG4J = """\
+rootLogger.level = error
+rootLogger.appenderRef.stderr.ref = console
+appender.console.type = Console
+appender.console.name = console
+appender.console.target = SYSTEM_ERR
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = %d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n%ex
+"""
+"""Spark's own logging, errors only: its start-up warnings are not the analyst's business."""
 
 
 class EngineUnavailable(Exception):
@@ -269,6 +283,8 @@ def spark_session(master: str | None = None) -> SparkSession:
 
     Splink's string-similarity functions (Jaro-Winkler) are Scala functions in a jar shipped
     inside the splink package: it is added to the session, so a cluster's executors get it too.
+    In local mode intermediate tables are checkpointed to a temporary directory (removed at
+    exit); a cluster checkpoints to its ``spark.checkpoint.dir`` when it has one.
     """
     master = master or DEFAULT_SPARK_MASTER
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
@@ -285,19 +301,28 @@ def spark_session(master: str | None = None) -> SparkSession:
     if running is not None:
         if running.sparkContext.master != master:
             raise EngineUnavailable(
-                f"A Spark session is already running on {running.sparkContext.master}, not {master}"
+                f"A Spark session is already running on {running.sparkContext.master}, "
+                f"not {master}"
             )
         return running
+    scratch = tempfile.mkdtemp(prefix="safeguard-spark-")
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    log4j = Path(scratch) / "log4j2.properties"
+    log4j.write_text(SPARK_LOG4J)
     builder = (
         SparkSession.builder.master(master)
         .appName("safeguard-linkage")
         .config("spark.jars", similarity_jar_location())
+        .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={log4j.as_uri()}")
         .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.cleaner.referenceTracking.cleanCheckpoints", "true")
     )
     if master.startswith("local"):
-        builder = builder.config(
-            "spark.sql.shuffle.partitions", str(LOCAL_SHUFFLE_PARTITIONS)
-        ).config("spark.ui.enabled", "false")
+        builder = (
+            builder.config("spark.sql.shuffle.partitions", str(LOCAL_SHUFFLE_PARTITIONS))
+            .config("spark.checkpoint.dir", str(Path(scratch) / "checkpoints"))
+            .config("spark.ui.enabled", "false")
+        )
     try:
         spark = builder.getOrCreate()
     except Exception as exc:  # Java missing or too old, the master refused: say so plainly.
@@ -371,9 +396,10 @@ def _link_rows_on_spark(
     people = spark.createDataFrame(
         [tuple(row[column] for column in COMPARISON_COLUMNS) for row in rows], schema=schema
     )
-    # Intermediate tables are cached rather than written to a checkpoint directory, so a
-    # cluster needs no shared file system; the cache is dropped when the run ends.
-    db_api = SparkAPI(spark_session=spark, break_lineage_method=os.environ.get("XBL", "persist"))
+    # Clustering iterates; checkpointing cuts each step's lineage. Without a checkpoint
+    # directory (a cluster with no shared one) intermediate tables are cached instead.
+    method = "checkpoint" if spark.sparkContext.getCheckpointDir() else "persist"
+    db_api = SparkAPI(spark_session=spark, break_lineage_method=method)
     try:
         frame = db_api.register(people)
         return _link_rows(frame, rows, thresholds=thresholds, seed=seed, progress=progress)

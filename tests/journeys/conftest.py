@@ -54,6 +54,15 @@ person_create(actor=mash, details=PersonDetails(given_name="Zoë", family_name="
               address=AddressDetails(line_1="4 Journey Close", town="Stafford", postcode="ST16 2DE"))
 person_create(actor=mash, details=PersonDetails(given_name="Kofi", family_name="Journeyman",
               date_of_birth=dt.date(2016, 3, 3), sex="MALE"))
+# A child known at one address; the linkage journey records her again, misspelt, elsewhere.
+from django.contrib.auth.models import Group
+linker = User.objects.create_user(username="linker", password="safeguard-demo-2026", team=mash.team)
+linker.groups.add(Group.objects.get(name="MASH researcher"))
+TOTPDevice.objects.create(user=linker, name="journey", confirmed=True, key="{TOTP_KEY_HEX}")
+person_create(actor=mash, details=PersonDetails(given_name="Oluwaseun", family_name="Linkjourney",
+              date_of_birth=dt.date(2014, 5, 6), sex="FEMALE", self_defined_ethnicity="B2",
+              officer_defined_ethnicity="IC3"),
+              address=AddressDetails(line_1="7 Known Street", town="Cannock", postcode="WS11 1AA"))
 # A referral sent ten days ago that social care never answered.
 supervisor = User.objects.get(username="supervisor")
 quiet = person_create(actor=mash, details=PersonDetails(given_name="Unanswered", family_name="Fictionalchild",

@@ -218,5 +218,14 @@ BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
 
 The date of birth is blocked on its day-month-sorted form so that a swap still meets."""
 
+ENTRY_ONLY_BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
+    ("dob_sorted",),
+    ("given_canonical", "birth_year"),
+)
+"""Broader rules the real-time check adds: it compares one new record, not every pair, so it
+can afford to look at everyone born on the same day (a changed surname with a slip in the
+given name) and everyone of the same name born the same year (no date of birth, only an
+estimated age)."""
+
 SWAPPED_NAMES_RULE = "l.given_folded = r.surname AND l.surname = r.given_folded"
 """Given name and surname written the other way round (also a blocking rule)."""

@@ -1,8 +1,8 @@
 """The real-time check at entry: is this person already known? (issue 6). Pure.
 
 A new record is compared with the records that share at least one blocking key with it
-(``entry_keys``: the batch model's own blocking rules, so the check offers what the batch
-would compare), and each pair is scored with the batch model's comparisons, m and u
+(``entry_keys``: the batch model's own blocking rules, so the check offers at least what the
+batch would compare, and two broader ones), and each pair is scored with the batch model's comparisons, m and u
 (``linkage.rules.comparisons``). Every field's contribution is kept, so the officer sees
 which fields agreed, which disagreed, and how much each weighed.
 """
@@ -20,6 +20,7 @@ from safeguard.linkage.rules.comparisons import (
     BLOCKING_RULES,
     COMPARISON_TABLE,
     DEFAULT_U,
+    ENTRY_ONLY_BLOCKING_RULES,
     FIELD_LABELS,
     NULL_COLUMNS,
     Level,
@@ -120,12 +121,17 @@ def score(a: Row, b: Row, weights: Weights = DEFAULT_WEIGHTS) -> Scored:
 
 
 def entry_keys(row: Row) -> set[str]:
-    """The blocking keys of a record: one per blocking rule whose columns are all known."""
+    """The blocking keys of a record: one per blocking rule whose columns are all known.
+
+    The batch model's rules, its swapped-names rule, and the check's own broader rules
+    (``ENTRY_ONLY_BLOCKING_RULES``).
+    """
     keys: set[str] = set()
-    for number, rule in enumerate(BLOCKING_RULES):
-        values = [row[column] for column in rule]
-        if all(values):
-            keys.add(f"{number}:" + "|".join(str(v) for v in values))
+    for prefix, rules in (("", BLOCKING_RULES), ("e", ENTRY_ONLY_BLOCKING_RULES)):
+        for number, rule in enumerate(rules):
+            values = [row[column] for column in rule]
+            if all(values):
+                keys.add(f"{prefix}{number}:" + "|".join(str(v) for v in values))
     given, surname = row["given_folded"], row["surname"]
     if given and surname:
         keys.add(f"{SWAPPED_KEY}:" + "|".join(sorted((given, surname))))

@@ -138,6 +138,7 @@ def test_entry_keys_follow_the_blocking_rules_and_skip_unknown_columns() -> None
     keys = entry_keys(comparison_row(BASE))
     assert "0:2014-03-07|ST" in keys  # dob_sorted + area
     assert "swapped:katarzyna|nowaksmith" in keys
+    assert {"e0:2014-03-07", "e1:katarzyna|2014"} <= keys  # the check's broader rules
     bare = entry_keys(comparison_row(LinkRecord(record_id="x", first_name="", surname="Nowak")))
     assert bare == set()
 
