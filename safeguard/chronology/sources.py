@@ -539,9 +539,13 @@ def gather_risk(actor: User, into: Gathered) -> None:
     for subject_type, subject_ids in by_type.items():
         condition |= Q(subject_type=subject_type, subject_id__in=subject_ids)
     assessments = RiskAssessment.objects.filter(condition).order_by("assessed_at", "created_at")
+    titles: dict[tuple[str, int], str] = {}  # the registry is rebuilt on each lookup
     for assessment in assessments:
         subject = into.risk_subjects[(assessment.subject_type, assessment.subject_id)]
-        title = _instrument_title(assessment.instrument_code, assessment.instrument_version)
+        version = (assessment.instrument_code, assessment.instrument_version)
+        if version not in titles:
+            titles[version] = _instrument_title(*version)
+        title = titles[version]
         level = assessment.current_level.replace("_", " ").lower()
         reviewed = "" if assessment.is_reviewed else " (awaiting review)"
         into.about(subject.person_id, subject.reference, subject.link)(

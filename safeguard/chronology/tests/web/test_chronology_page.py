@@ -128,7 +128,7 @@ class TestPage:
         assert "1 linked record you cannot see is left out" in body
         assert restricted.reference not in body
 
-    def test_an_empty_history_says_so(self, client_for) -> None:
+    def test_a_new_record_shows_only_its_creation(self, client_for) -> None:
         client, _ = client_for(Role.RESPONSE_OFFICER)
         child = make_person()
         state(client, child.pk)
@@ -159,5 +159,8 @@ class TestRefusals:
         missing = client.get(url(uuid.uuid4()))
         assert real.status_code == missing.status_code == 404
         assert without_csrf(real.content) == without_csrf(missing.content)
+        unasked = client.get(url(restricted.pk))  # no purpose stated: the prompt path
+        assert unasked.status_code == 404
+        assert without_csrf(unasked.content) == without_csrf(missing.content)
         posted = client.post(url(restricted.pk), {"purpose": "Investigation"})
         assert posted.status_code == 404
