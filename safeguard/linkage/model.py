@@ -301,8 +301,7 @@ def spark_session(master: str | None = None) -> SparkSession:
     if running is not None:
         if running.sparkContext.master != master:
             raise EngineUnavailable(
-                f"A Spark session is already running on {running.sparkContext.master}, "
-                f"not {master}"
+                f"A Spark session is already running on {running.sparkContext.master}, not {master}"
             )
         return running
     scratch = tempfile.mkdtemp(prefix="safeguard-spark-")
@@ -325,8 +324,10 @@ def spark_session(master: str | None = None) -> SparkSession:
         )
     try:
         spark = builder.getOrCreate()
-    except Exception as exc:  # Java missing or too old, the master refused: say so plainly.
-        raise EngineUnavailable(f"Spark did not start on {master}: {exc}") from exc
+    except Exception as exc:  # Java too old, or no master answered: say so, without Java's trace.
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        reason = next((line for line in lines if "Exception" in line), lines[0] if lines else "")
+        raise EngineUnavailable(f"Spark did not start on {master}: {reason}") from exc
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
@@ -399,7 +400,7 @@ def _link_rows_on_spark(
     # Clustering iterates; checkpointing cuts each step's lineage. Without a checkpoint
     # directory (a cluster with no shared one) intermediate tables are cached instead.
     method = "checkpoint" if spark.sparkContext.getCheckpointDir() else "persist"
-    db_api = SparkAPI(spark_session=spark, break_lineage_method=method)
+    db_api = SparkAPI(spark_session=spark, break_lineage_method=method)  # type: ignore[no-untyped-call]
     try:
         frame = db_api.register(people)
         return _link_rows(frame, rows, thresholds=thresholds, seed=seed, progress=progress)

@@ -13,7 +13,7 @@ from safeguard.audit.rules.operations import Operation
 from safeguard.audit.services import Subject, audit_event_record
 from safeguard.core import clock
 from safeguard.core.policy import force_policy
-from safeguard.linkage.model import MODEL_VERSION, Progress, Thresholds, link
+from safeguard.linkage.model import MODEL_VERSION, Engine, Progress, Thresholds, link
 from safeguard.linkage.models import EntryIndexBuild, EntryKey, LinkageRun, LinkCandidate
 from safeguard.linkage.rules.entry import entry_keys
 from safeguard.linkage.rules.records import comparison_row
@@ -37,8 +37,15 @@ def thresholds_from_policy() -> Thresholds:
     )
 
 
-def people_link_run(*, seed: int = 1, progress: Progress | None = None) -> LinkageRun:
-    """Link every person record; keep the run and every pair from the review threshold up.
+def people_link_run(
+    *,
+    seed: int = 1,
+    progress: Progress | None = None,
+    engine: Engine = "duckdb",
+    spark_master: str | None = None,
+) -> LinkageRun:
+    """Link every person record on ``engine`` (``model.link``); keep the run and every pair
+    from the review threshold up.
 
     Pairs from ``LINKAGE_LINK_PROBABILITY`` up are the model's links, the rest wait for a
     person; both are offered for a decision in the review queue, and nothing changes what
@@ -54,6 +61,8 @@ def people_link_run(*, seed: int = 1, progress: Progress | None = None) -> Linka
         thresholds=thresholds,
         seed=seed,
         progress=progress or (lambda _stage: None),
+        engine=engine,
+        spark_master=spark_master,
     )
     sizes: dict[str, int] = {}
     for cluster in result.clusters.values():
@@ -61,6 +70,7 @@ def people_link_run(*, seed: int = 1, progress: Progress | None = None) -> Linka
     with transaction.atomic():
         run = LinkageRun.objects.create(
             source="PEOPLE",
+            engine=engine,
             model_version=MODEL_VERSION,
             link_threshold=thresholds.link,
             review_threshold=thresholds.review_from,

@@ -72,6 +72,7 @@ class TestRecordLinkage:
         page.locator("#entry-check-results label", has_text=KNOWN).click()
         page.fill("#decision-reason", "Same child: her mother confirmed the earlier address")
         page.get_by_role("button", name="Save").click()
+        page.wait_for_load_state()
         page.wait_for_url(re.compile(r".*/people/[0-9a-f-]{36}/$"))
         new_url = page.url
         new_reference = page.locator(".govuk-caption-l").inner_text().split(" ")[0]

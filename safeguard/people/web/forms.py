@@ -54,14 +54,20 @@ class PersonForm(forms.Form):
     officer_defined_ethnicity = forms.ChoiceField(
         label="Officer-defined ethnicity", choices=IC_CHOICES
     )
-    disability = forms.ChoiceField(label="Disability", choices=YNU_CHOICES)
+    disability = forms.ChoiceField(label="Disability", choices=YNU_CHOICES, initial="UNKNOWN")
     disability_details = forms.CharField(
         label="Disability details", required=False, widget=forms.Textarea, max_length=4000
     )
-    send_status = forms.ChoiceField(label="Special educational needs", choices=SEND_CHOICES)
+    send_status = forms.ChoiceField(
+        label="Special educational needs", choices=SEND_CHOICES, initial="UNKNOWN"
+    )
     first_language = forms.CharField(label="First language", required=False, max_length=200)
-    interpreter_needed = forms.ChoiceField(label="Interpreter needed", choices=YNU_CHOICES)
-    looked_after = forms.ChoiceField(label="Looked-after child", choices=YNU_CHOICES)
+    interpreter_needed = forms.ChoiceField(
+        label="Interpreter needed", choices=YNU_CHOICES, initial="UNKNOWN"
+    )
+    looked_after = forms.ChoiceField(
+        label="Looked-after child", choices=YNU_CHOICES, initial="UNKNOWN"
+    )
     placing_authority = forms.CharField(label="Placing authority", required=False, max_length=400)
     education_setting = forms.ChoiceField(label="School or education setting", required=False)
     home_educated = forms.BooleanField(label="Home educated", required=False)

@@ -427,6 +427,8 @@ class TestEverySource:
             assessed_by=researcher,
             assessed_at=f.london(2026, 2, 1, 19, 30),
         )
+        f.person_assessment(child, by=researcher, at=f.london(2026, 3, 1, 9))
+        f.person_assessment(child, by=researcher, at=f.london(2026, 3, 2, 9))
         # when
         chronology = chronology_get(actor=researcher, person_id=child.pk, purpose=PURPOSE)
         # then every kind of entry is there
@@ -439,7 +441,11 @@ class TestEverySource:
         assert "A person record you cannot see is parent of this child" in relationships
         assert f"Sibling of Kofi Fictional ({sibling.reference})" in relationships
         assert hidden_father.reference not in " ".join(e.summary for e in chronology.entries)
-        assert by_kind[EntryKind.RISK_ASSESSMENT] == ["RETIRED_TOOL: very low (awaiting review)"]
+        assert by_kind[EntryKind.RISK_ASSESSMENT] == [
+            "THRIVE: high (awaiting review)",
+            "THRIVE: high (awaiting review)",
+            "RETIRED_TOOL: very low (awaiting review)",
+        ]
         assert by_kind[EntryKind.DOMESTIC_ABUSE_CHILD_VICTIM] == [
             "Present, heard, experienced the effects; related to: both"
         ]

@@ -5,10 +5,15 @@ Over the people table (``manage.py link_people``), or over an analyst's CSV file
 record_id, first_name, middle_names, surname, date_of_birth (YYYY-MM-DD or DD/MM/YYYY), sex
 (M, F, U or blank), postcode, address. Output columns: record_id, cluster_id,
 match_probability (each record's strongest link inside its cluster; blank when alone).
+
+``--engine spark`` runs the same model on Splink's Spark backend (needs Java 17 or later):
+in this process by default (``local[2]``), or on the cluster at ``--spark-master`` (or
+``SAFEGUARD_SPARK_MASTER``), e.g. ``spark://linkage-master:7077``.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +22,7 @@ from tqdm import tqdm
 
 from safeguard.core import clock
 from safeguard.linkage.csv_files import CsvInvalid, read_people_csv, write_clusters_csv
-from safeguard.linkage.model import link
+from safeguard.linkage.model import DEFAULT_SPARK_MASTER, ENGINES, EngineUnavailable, link
 from safeguard.linkage.services import people_link_run, thresholds_from_policy
 
 STAGES = ("preparing", "training", "scoring", "clustering")
@@ -34,7 +39,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--output", type=Path, help="Where to write the clusters (with --input)"
         )
-        parser.add_argument("--engine", choices=["duckdb"], default="duckdb")
+        parser.add_argument(
+            "--engine",
+            choices=ENGINES,
+            default="duckdb",
+            help="duckdb (in this process) or spark (Splink's Spark backend; needs Java 17+)",
+        )
+        parser.add_argument(
+            "--spark-master",
+            default=os.environ.get("SAFEGUARD_SPARK_MASTER") or DEFAULT_SPARK_MASTER,
+            help="With --engine spark: local[N] (this machine, N cores) or a cluster address "
+            f"such as spark://host:7077 (default $SAFEGUARD_SPARK_MASTER or {DEFAULT_SPARK_MASTER})",
+        )
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument(
             "--skip-bad-rows",
@@ -55,9 +71,10 @@ class Command(BaseCommand):
             bar.set_postfix_str(stage)
             bar.update(1)
 
+        engine = {"engine": options["engine"], "spark_master": options["spark_master"]}
         try:
             if source is None:
-                run = people_link_run(seed=options["seed"], progress=progress)
+                run = people_link_run(seed=options["seed"], progress=progress, **engine)
                 bar.close()
                 self.stdout.write(
                     f"Linked {run.records:,} people: {run.pairs_scored:,} pairs scored, "
@@ -68,6 +85,8 @@ class Command(BaseCommand):
                 return
             assert target is not None
             self._link_file(source, target, options, progress)
+        except EngineUnavailable as exc:
+            raise CommandError(str(exc)) from exc
         finally:
             bar.close()
 
@@ -98,6 +117,8 @@ class Command(BaseCommand):
             thresholds=thresholds_from_policy(),
             seed=options["seed"],
             progress=progress,
+            engine=options["engine"],
+            spark_master=options["spark_master"],
         )
         try:
             written = write_clusters_csv(target, result)
