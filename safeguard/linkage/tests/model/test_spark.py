@@ -125,6 +125,7 @@ def test_spark_scores_and_clusters_exactly_as_duckdb_does(spark: SparkSession) -
     records, truth = _people()
     on_duckdb = link(records, thresholds=THRESHOLDS)
     on_spark = link(records, thresholds=THRESHOLDS, engine="spark")
+    assert spark_session(DEFAULT_SPARK_MASTER) is spark  # the running session, reused
 
     duckdb_pairs = {(left, right): p for left, right, p in on_duckdb.pairs}
     spark_pairs = {(left, right): p for left, right, p in on_spark.pairs}
@@ -144,16 +145,6 @@ def test_spark_scores_and_clusters_exactly_as_duckdb_does(spark: SparkSession) -
     assert len(expected) == 30
     assert len(joined & expected) >= 25
     assert all(group in expected for group in joined)  # no stranger joined to anyone
-
-
-@pytest.mark.slow
-def test_a_second_run_reuses_the_session(spark: SparkSession) -> None:
-    records, _ = _people()
-    first = link(records[:40], thresholds=THRESHOLDS, engine="spark")
-    again = link(records[:40], thresholds=THRESHOLDS, engine="spark")
-    assert _joined(first.clusters)
-    assert again.clusters == first.clusters
-    assert spark_session(DEFAULT_SPARK_MASTER) is spark
 
 
 def _run(*args: str) -> str:
