@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # README command 2: the whole test suite, as CI runs it (.ci/run calls this script).
 # Lint, types, import contracts, migrations check, OpenAPI drift, then the tests on SQLite
-# (with coverage gates) and again on PostgreSQL, browser journeys included.
+# (with coverage gates) and again on PostgreSQL, browser journeys included; the slow tier
+# (pytest -m slow: the linkage model on Spark) runs on SQLite only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -11,6 +12,10 @@ CHROMIUM="${SAFEGUARD_CHROMIUM:-/usr/bin/chromium}"
 if [ ! -x "$CHROMIUM" ]; then
   echo "Installing Debian's chromium for the browser tests..."
   apt_install chromium
+fi
+if ! command -v java >/dev/null 2>&1; then
+  echo "Installing Debian's Java runtime for the Spark linkage tests..."
+  apt_install default-jre-headless
 fi
 bash scripts/setup.sh
 export DJANGO_SETTINGS_MODULE=config.settings.test
@@ -40,6 +45,7 @@ step "Coverage: 100% branch for rules, access, audit; 90% overall" coverage_gate
 
 DATABASE_URL="$(bash scripts/postgres.sh)"
 export DATABASE_URL
-step "Tests on PostgreSQL ($DATABASE_URL)" .venv/bin/pytest -q "$@"
+# The slow tier (Splink on Spark) touches no database worth a second run: SQLite only.
+step "Tests on PostgreSQL ($DATABASE_URL)" .venv/bin/pytest -q -m "not slow" "$@"
 echo
 echo "All checks passed in $((SECONDS - started)) s."

@@ -140,11 +140,8 @@ def test_spark_scores_and_clusters_exactly_as_duckdb_does(spark: SparkSession) -
     # Not a vacuous agreement: both links and pairs for review, and the duplicates found.
     assert any(p >= THRESHOLDS.link for p in spark_pairs.values())
     assert any(p < THRESHOLDS.link for p in spark_pairs.values())
-    joined = _joined(on_spark.clusters)
-    expected = _joined(truth)
-    assert len(expected) == 30
-    assert len(joined & expected) >= 25
-    assert all(group in expected for group in joined)  # no stranger joined to anyone
+    assert len(_joined(truth)) == 30
+    assert _joined(on_spark.clusters) == _joined(truth)  # every duplicate, no stranger
 
 
 def _run(*args: str) -> str:
