@@ -1,7 +1,8 @@
 """The Splink model for linking person records (issue 6), as reviewable data.
 
-Blocking rules and comparisons are listed here as plain values (``BLOCKING_RULES``,
-``comparisons()``); training, prediction and clustering run on DuckDB in-process, or the same
+Blocking rules and comparisons are plain values in ``linkage.rules.comparisons`` (shared with
+the real-time check at entry) and are turned into Splink settings here (``comparisons()``,
+``settings()``); training, prediction and clustering run on DuckDB in-process, or the same
 settings on Splink's Spark backend for a region or the nation (``engine="spark"``). The model
 version names this file's settings: change a rule or a comparison, change the version, so
 each run records the model it used.
@@ -26,32 +27,19 @@ from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 from splink.blocking_rule_library import CustomRule
 from splink.internals.comparison_creator import ComparisonCreator
 
+from safeguard.linkage.rules.comparisons import (
+    BLOCKING_RULES,
+    COMPARISON_TABLE,
+    DEFAULT_U,
+    NULL_COLUMNS,
+    SWAPPED_NAMES_RULE,
+)
 from safeguard.linkage.rules.records import COMPARISON_COLUMNS, LinkRecord, comparison_row
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 MODEL_VERSION = "people-v1"
-
-BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
-    ("dob_sorted", "area"),
-    ("dob_sorted", "given_canonical"),
-    ("dob_sorted", "surname_first"),
-    ("dob_sorted", "surname_last"),
-    ("given_canonical", "surname_first", "birth_year"),
-    ("given_canonical", "surname_last", "birth_year"),
-    ("given_canonical", "surname_first", "outward"),
-    ("postcode", "given_canonical"),
-    ("postcode", "birth_year"),
-    ("given_canonical", "surname"),
-    ("surname", "outward"),
-)
-"""Which pairs are compared at all: records agreeing on every column of at least one rule.
-
-The date of birth is blocked on its day-month-sorted form so that a swap still meets."""
-
-SWAPPED_NAMES_RULE = "l.given_folded = r.surname AND l.surname = r.given_folded"
-"""Given name and surname written the other way round."""
 
 DETERMINISTIC_RULES: tuple[tuple[str, ...], ...] = (("given_canonical", "surname", "dob"),)
 """Near-certain matches, used only to estimate how often two random records match."""
@@ -63,97 +51,8 @@ def _level(creator: Any, m: float, u: float | None) -> Any:
     return creator.configure(m_probability=m, u_probability=u)
 
 
-# How often true matches fall in each level (m probabilities), from what officers type and
-# what the synthetic force's duplicates show: reviewable numbers, fixed rather than fitted,
-# so the weights do not drift with the data they score [U]. The u probabilities (how often
-# non-matches agree by chance) are measured on each run by random sampling.
-COMPARISON_TABLE: dict[str, list[tuple[str, str, float]]] = {
-    "given_name": [
-        ("exact", "given_folded", 0.78),
-        ("exact", "given_canonical", 0.08),
-        (
-            "custom",
-            "given_folded_l = replace(surname_r, ' ', '') OR given_folded_r = replace(surname_l, ' ', '')",
-            0.03,
-        ),
-        (
-            "custom",
-            "given_folded_l = split_part(middle_folded_r, ' ', 1) "
-            "OR given_folded_r = split_part(middle_folded_l, ' ', 1)",
-            0.02,
-        ),
-        ("jaro_winkler", "given_folded:0.9", 0.05),
-        ("jaro_winkler", "given_folded:0.75", 0.015),
-        ("else", "", 0.005),
-    ],
-    "surname": [
-        ("exact", "surname", 0.78),
-        (
-            "custom",
-            "surname_first_l = surname_first_r OR surname_last_l = surname_last_r "
-            "OR surname_first_l = surname_last_r OR surname_last_l = surname_first_r",
-            0.03,
-        ),
-        ("custom", "surname_l = given_folded_r OR surname_r = given_folded_l", 0.03),
-        ("jaro_winkler", "surname:0.9", 0.05),
-        ("jaro_winkler", "surname:0.75", 0.02),
-        ("else", "", 0.09),
-    ],
-    "date_of_birth": [
-        ("exact", "dob", 0.84),
-        ("exact", "dob_sorted", 0.03),
-        (
-            "custom",
-            "substr(dob_l, 6, 5) = substr(dob_r, 6, 5) "
-            "AND abs(CAST(birth_year_l AS INTEGER) - CAST(birth_year_r AS INTEGER)) = 1",
-            0.02,
-        ),
-        ("exact", "birth_year", 0.03),
-        (
-            "custom",
-            "(dob_l IS NULL OR dob_r IS NULL) "
-            "AND abs(CAST(birth_year_l AS INTEGER) - CAST(birth_year_r AS INTEGER)) <= 3",
-            0.06,
-        ),
-        (
-            "custom",
-            "abs(CAST(birth_year_l AS INTEGER) - CAST(birth_year_r AS INTEGER)) > 10",
-            0.0002,
-        ),
-        ("else", "", 0.003),
-    ],
-    "postcode": [
-        ("exact", "postcode", 0.75),
-        ("exact", "outward", 0.08),
-        ("exact", "area", 0.07),
-        ("else", "", 0.10),
-    ],
-    "sex": [
-        ("exact", "sex", 0.97),
-        ("else", "", 0.03),
-    ],
-}
-
-DEFAULT_U: dict[str, tuple[float, ...]] = {
-    "given_name": (0.001339, 0.000609, 0.000293, 0.000764, 0.000561, 0.011117, 0.985318),
-    "surname": (0.001654, 0.000105, 0.000269, 0.00039, 0.007765, 0.989817),
-    "date_of_birth": (0.00008, 0.000013, 0.000065, 0.015635, 0.003113, 0.70, 0.281093),
-    "postcode": (0.000581, 0.041763, 0.422757, 0.534899),
-    "sex": (0.506886, 0.493114),
-}
-"""u probabilities measured on the synthetic demo force (5,006 records, seed 1; the share of
-birth years more than ten apart estimated), used when a
-file is too small to measure its own (fewer than ``U_SAMPLE_MIN`` records)."""
-
 U_SAMPLE_MIN = 2_000
-
-NULL_COLUMNS = {
-    "given_name": "given_folded",
-    "surname": "surname",
-    "date_of_birth": "birth_year",
-    "postcode": "outward",
-    "sex": "sex",
-}
+"""Below this many records u is taken from ``DEFAULT_U`` rather than measured."""
 
 
 def _build_level(kind: str, target: str, m: float, u: float | None) -> Any:
@@ -178,8 +77,10 @@ def comparisons(*, default_u: bool = False) -> list[ComparisonCreator | dict[str
             comparison_levels=[
                 cll.NullLevel(NULL_COLUMNS[name]),
                 *(
-                    _build_level(kind, target, m, DEFAULT_U[name][i] if default_u else None)
-                    for i, (kind, target, m) in enumerate(levels)
+                    _build_level(
+                        level.kind, level.target, level.m, DEFAULT_U[name][i] if default_u else None
+                    )
+                    for i, level in enumerate(levels)
                 ),
             ],
         )
@@ -325,9 +226,13 @@ def spark_session(master: str | None = None) -> SparkSession:
     try:
         spark = builder.getOrCreate()
     except Exception as exc:  # Java too old, or no master answered: say so, without Java's trace.
-        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        lines = [line.strip(" :") for line in str(exc).splitlines() if line.strip(" :")]
         reason = next((line for line in lines if "Exception" in line), lines[0] if lines else "")
         raise EngineUnavailable(f"Spark did not start on {master}: {reason}") from exc
+    if spark.sparkContext.master != master:  # another thread's session, not a new one
+        raise EngineUnavailable(
+            f"A Spark session is already running on {spark.sparkContext.master}, not {master}"
+        )
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 

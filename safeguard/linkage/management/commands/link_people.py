@@ -23,7 +23,11 @@ from tqdm import tqdm
 from safeguard.core import clock
 from safeguard.linkage.csv_files import CsvInvalid, read_people_csv, write_clusters_csv
 from safeguard.linkage.model import DEFAULT_SPARK_MASTER, ENGINES, EngineUnavailable, link
-from safeguard.linkage.services import people_link_run, thresholds_from_policy
+from safeguard.linkage.services import (
+    entry_index_build,
+    people_link_run,
+    thresholds_from_policy,
+)
 
 STAGES = ("preparing", "training", "scoring", "clustering")
 SHOWN_PROBLEMS = 20
@@ -81,6 +85,11 @@ class Command(BaseCommand):
                     f"{run.clusters_with_more_than_one:,} people with more than one record, "
                     f"{run.candidates.count():,} pairs to review ({run.seconds:.1f} s, model "
                     f"{run.model_version})."
+                )
+                index = entry_index_build()
+                self.stdout.write(
+                    f"Indexed {index.records:,} people for the check at entry "
+                    f"({index.keys:,} keys, {index.seconds:.1f} s)."
                 )
                 return
             assert target is not None

@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 
 from safeguard.audit.models import AuditEvent
 from safeguard.core.clock import FixedClock, use_clock
-from safeguard.linkage.models import LinkageRun
+from safeguard.linkage.models import EntryIndexBuild, LinkageRun
 from safeguard.linkage.rules.csv_rows import INPUT_COLUMNS, OUTPUT_COLUMNS
 from safeguard.people.tests.factories import make_person
 
@@ -156,3 +156,7 @@ def test_the_people_table_run_is_recorded_and_audited() -> None:
     event = AuditEvent.objects.get(event_type="linkage.run")
     assert event.operation == "consultation"
     assert "Linked 3 people" in out
+    # the run also rebuilds the index the check at entry reads, and keeps both bands of pairs
+    assert "Indexed 3 people for the check at entry" in out
+    assert EntryIndexBuild.objects.get().records == 3
+    assert run.candidates.count() == 1  # Bill and William, linked by the model, kept to confirm

@@ -21,7 +21,7 @@ from safeguard.linkage.rules.records import LinkRecord, comparison_row
 def _population() -> list[LinkRecord]:
     generator = ForceGenerator(seed=3, size=SIZES["tiny"], today=dt.date(2026, 11, 27))
     generator.setting()
-    records = []
+    records: list[LinkRecord] = []
     for batch in generator.population():
         postcodes = {a.id: a.postcode for a in batch.addresses}
         current = {

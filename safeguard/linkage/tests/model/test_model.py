@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from safeguard.linkage.model import (
-    BLOCKING_RULES,
-    COMPARISON_TABLE,
     MODEL_VERSION,
     Thresholds,
     link,
+)
+from safeguard.linkage.rules.comparisons import (
+    BLOCKING_RULES,
+    COMPARISON_TABLE,
+    ENTRY_ONLY_BLOCKING_RULES,
 )
 from safeguard.linkage.rules.evaluation import pairwise_accuracy
 from safeguard.linkage.rules.records import COMPARISON_COLUMNS, LinkRecord
@@ -143,9 +146,11 @@ def test_fewer_than_two_records_need_no_model() -> None:
 
 
 def test_the_model_is_data_that_names_only_known_columns() -> None:
-    for rule in BLOCKING_RULES:
+    for rule in (*BLOCKING_RULES, *ENTRY_ONLY_BLOCKING_RULES):
         assert set(rule) <= set(COMPARISON_COLUMNS)
     for name, levels in COMPARISON_TABLE.items():
-        total = sum(m for _kind, _target, m in levels)
+        total = sum(level.m for level in levels)
         assert 0.97 <= total <= 1.0 + 1e-9, name
-        assert levels[-1][0] == "else"
+        assert levels[-1].kind == "else"
+        # every custom SQL level has its Python twin for the check at entry, and only those
+        assert all((level.kind == "custom") == (level.test is not None) for level in levels)
