@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from safeguard.access.rules.capabilities import Role
+from safeguard.core import clock
 from safeguard.people.models import Person, PersonLink
 from safeguard.people.rules.codes import LinkDecision, LinkSource
 from safeguard.people.tests.factories import make_person
@@ -272,3 +273,36 @@ class TestFragment:
         )
         assert response.status_code == 200
         assert katarzyna.reference in page(response)  # the names still match
+
+
+class TestEstimatedAge:
+    def test_the_page_compares_an_estimated_age_as_the_api_does(self, officer_client) -> None:
+        """A child with no date of birth but an estimated age: the API check compares the
+        birth year it gives; the page's check must too (the form has estimated_age)."""
+        today = clock.today_in_london()
+        amara = make_person(
+            given_name="Amara",
+            family_name="Okafor",
+            date_of_birth=None,
+            estimated_age=12,
+            estimated_on=today,
+            address_postcode="ST16 2DE",
+        )
+        typed = {
+            "given_name": "Amara",
+            "family_name": "Okafor",
+            "estimated_age": "12",
+            "address_postcode": "ST16 2DE",
+        }
+        api = officer_client.post(
+            reverse("linkage-api:entry-check"),
+            {**typed, "postcode": "ST16 2DE"},
+            content_type="application/json",
+        )
+        [match] = api.json()
+        dob = next(f for f in match["explanation"] if f["field"] == "date_of_birth")
+        assert (dob["agrees"], dob["level"]) == (True, "same year of birth")
+
+        fragment = page(officer_client.get(FRAGMENT, typed))
+        assert amara.reference in fragment
+        assert "Agrees: same year of birth" in fragment
