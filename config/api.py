@@ -21,5 +21,7 @@ urlpatterns = [
     path("risk/", include("safeguard.risk.api.urls")),
     path("linkage/", include("safeguard.linkage.api.urls")),
     path("chronology/", include("safeguard.chronology.api.urls")),
+    path("online/", include("safeguard.online_abuse.api.urls")),
+    path("media/", include("safeguard.media.api.urls")),
     path("schema/", SchemaApi.as_view(), name="api-schema"),
 ]

@@ -8,6 +8,8 @@ urlpatterns = [
     path("people/", include("safeguard.linkage.web.urls")),
     path("people/", include("safeguard.people.web.urls")),
     path("chronology/", include("safeguard.chronology.web.urls")),
+    path("online/", include("safeguard.online_abuse.web.urls")),
+    path("media/", include("safeguard.media.web.urls")),
     path("audit/", include("safeguard.audit.web.urls")),
     path("access/", include("safeguard.access.web.urls")),
     path("incidents/", include("safeguard.incidents.web.urls")),

@@ -18,6 +18,12 @@ if ! "$PYTHON" -m uv --version >/dev/null 2>&1; then
 fi
 command -v npm >/dev/null 2>&1 || { echo "Safeguard needs npm (Node.js 18+) for its front-end assets." >&2; exit 1; }
 
+# pdqhash (the PDQ perceptual hash for media triage) publishes source only: it compiles.
+if ! command -v g++ >/dev/null 2>&1; then
+  echo "Installing Debian's C++ compiler to build pdqhash..."
+  source scripts/lib.sh
+  apt_install g++ python3-dev
+fi
 echo "Installing Python packages from uv.lock..."
 "$PYTHON" -m uv sync --frozen --python "$PYTHON" --quiet
 echo "Installing front-end packages from package-lock.json..."

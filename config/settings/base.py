@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "safeguard.domestic",
     "safeguard.missing",
     "safeguard.linkage",
+    "safeguard.online_abuse",
+    "safeguard.media",
     "safeguard.chronology",
     "safeguard.api",
     "safeguard.demo",

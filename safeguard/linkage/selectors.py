@@ -215,7 +215,6 @@ def _review_pairs(actor: User, candidates: list[LinkCandidate]) -> list[ReviewPa
     records = {r.record_id: r for r in people_as_link_records(wanted)}
     people = Person.objects.in_bulk(list(wanted))
     weights = entry_weights()
-    link_from = float(force_policy("LINKAGE_LINK_PROBABILITY"))
     pairs = []
     for c in kept:
         left, right = records[str(c.left_id)], records[str(c.right_id)]
@@ -227,7 +226,7 @@ def _review_pairs(actor: User, candidates: list[LinkCandidate]) -> list[ReviewPa
                 left_postcode=left.postcode,
                 right_postcode=right.postcode,
                 scored=score(comparison_row(left), comparison_row(right), weights),
-                band="link" if c.match_probability >= link_from else "review",
+                band="link" if c.match_probability >= c.run.link_threshold else "review",
             )
         )
     return pairs
@@ -258,7 +257,7 @@ def review_queue(*, actor: User) -> list[ReviewPair]:
     if run is None:
         return []
     pairs: list[ReviewPair] = []
-    candidates = run.candidates.order_by("-match_probability", "id")
+    candidates = run.candidates.select_related("run").order_by("-match_probability", "id")
     start = 0
     # Decided pairs drop out, so read on in pages until the queue page is full.
     while len(pairs) < QUEUE_LIMIT:
@@ -280,7 +279,7 @@ def review_pair_get(*, actor: User, candidate_id: UUID) -> ReviewPair:
     :raises NotFoundOrForbidden: no such pair, already decided, or a record out of scope
     """
     require_capability(actor, Capability.PERSON_MERGE)
-    candidate = LinkCandidate.objects.filter(pk=candidate_id).first()
+    candidate = LinkCandidate.objects.select_related("run").filter(pk=candidate_id).first()
     pairs = _review_pairs(actor, [candidate]) if candidate is not None else []
     if not pairs:
         raise NotFoundOrForbidden()

@@ -31,7 +31,7 @@ from safeguard.people.web.forms import PersonCreateForm
 from safeguard.web.purposes import state_purpose
 from safeguard.web.views import CapabilityView
 
-CHECK_FIELDS = ("given_name", "middle_names", "family_name", "date_of_birth", "sex")
+MAX_ESTIMATED_AGE = 120
 
 
 def _record_from(data: Any) -> LinkRecord | None:
@@ -46,6 +46,7 @@ def _record_from(data: Any) -> LinkRecord | None:
         )
     except BadDate:
         born = None  # still being typed, or wrong: the form says so when saved
+    age = _estimated_age(str(data.get("estimated_age", "")))
     return LinkRecord(
         record_id="new",
         first_name=given[:200],
@@ -54,7 +55,17 @@ def _record_from(data: Any) -> LinkRecord | None:
         date_of_birth=born,
         sex=str(data.get("sex", "")),
         postcode=str(data.get("address_postcode", ""))[:20],
+        estimated_age=age,
+        estimated_on=clock.today_in_london() if age is not None else None,
     )
+
+
+def _estimated_age(text: str) -> int | None:
+    """The estimated age as typed, if it is a plausible whole number of years."""
+    value = text.strip()
+    if not value.isdigit() or int(value) > MAX_ESTIMATED_AGE:
+        return None
+    return int(value)
 
 
 def _matches(request: HttpRequest, data: Any) -> list[EntryMatch] | None:
@@ -108,7 +119,8 @@ class PersonEntryView(CapabilityView):
         try:
             same_as = UUID(chosen) if chosen and chosen != NEW_PERSON else None
         except ValueError:
-            same_as = None
+            error = "Choose one of the people offered, or a new person"
+            return _render_entry(request, form, matches, decision_error=error, status=400)
         try:
             person = person_record_checked(
                 actor=request.user,  # type: ignore[arg-type]
@@ -196,20 +208,20 @@ class ReviewPairView(CapabilityView):
     ) -> None:
         actor = request.user
         decision, reason = data["decision"], data["reason"]
-        if decision.startswith("merge"):
-            kept, away = (left, right) if decision == "merge_left" else (right, left)
-            person_merge(actor=actor, kept_id=kept, merged_away_id=away, reason=reason)  # type: ignore[arg-type]
-            return
+        merge = decision.startswith("merge")
         person_link_record(
             actor=actor,  # type: ignore[arg-type]
             first_id=left,
             second_id=right,
-            decision=LinkDecision.SAME if decision == "same" else LinkDecision.DIFFERENT,
+            decision=LinkDecision.DIFFERENT if decision == "different" else LinkDecision.SAME,
             reason=reason,
             source=LinkSource.REVIEW,
             match_probability=pair.scored.probability,
             explanation=[f.as_dict() for f in pair.scored.fields],
         )
+        if merge:  # the link just made, with what the reviewer saw, becomes the merge
+            kept, away = (left, right) if decision == "merge_left" else (right, left)
+            person_merge(actor=actor, kept_id=kept, merged_away_id=away, reason=reason)  # type: ignore[arg-type]
 
 
 def _back_to(person_id: str) -> HttpResponseRedirect:

@@ -210,10 +210,17 @@ def person_link_undo(*, actor: User, link_id: UUID, reason: str) -> PersonLink:
         require_capability(actor, Capability.PERSON_MERGE)
     link.undone_at, link.undone_by, link.undo_reason = clock.now(), actor, text
     link.save(update_fields=["undone_at", "undone_by", "undo_reason", "updated_at"])
+    same = link.decision == LinkDecision.SAME
     audit_event_record(
         actor=actor,
-        operation=Operation.COMBINATION,
-        event_type="person.unmerged" if merged else "person.unlinked",
+        operation=Operation.COMBINATION if same else Operation.ALTERATION,
+        event_type=(
+            "person.unmerged"
+            if merged
+            else "person.unlinked"
+            if same
+            else "person.rejection_undone"
+        ),
         subjects=_subjects(link),
         justification=text,
         changes={**_explained(link), "kept": str(link.kept_id) if merged else None},

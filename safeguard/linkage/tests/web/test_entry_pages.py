@@ -63,7 +63,7 @@ def officer_client(client_for):
 
 
 def page(response) -> str:
-    return html.unescape(response.content.decode())
+    return str(html.unescape(response.content.decode()))
 
 
 def new_people() -> list[Person]:
@@ -217,6 +217,17 @@ class TestCheckOnThePage:
         assert new_people() == []
         assert not PersonLink.objects.exists()
 
+    def test_a_choice_that_is_no_person_is_refused_not_taken_as_new(
+        self, officer_client, katarzyna
+    ) -> None:
+        response = officer_client.post(
+            ENTRY, {**FORM, "existing": "xyz", "decision_reason": REASON}
+        )
+        assert response.status_code == 400
+        assert "Choose one of the people offered" in page(response)
+        assert new_people() == []
+        assert not PersonLink.objects.exists()
+
     def test_unicode_names_are_offered_without_their_accents(self, officer_client) -> None:
         zoe = make_person(
             given_name="Zoë",
@@ -306,3 +317,19 @@ class TestEstimatedAge:
         fragment = page(officer_client.get(FRAGMENT, typed))
         assert amara.reference in fragment
         assert "Agrees: same year of birth" in fragment
+
+
+def test_names_in_the_fragment_are_escaped(officer_client) -> None:
+    make_person(given_name="<script>alert(1)</script>", family_name="Nowak", date_of_birth=BORN)
+    response = officer_client.get(
+        FRAGMENT,
+        {
+            "given_name": "<script>alert(1)</script>",
+            "family_name": "Nowak",
+            "date_of_birth": "2014-03-07",
+        },
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Nowak" in body
+    assert "<script>alert(1)</script>" not in body

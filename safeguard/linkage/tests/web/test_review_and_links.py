@@ -26,7 +26,7 @@ BORN = dt.date(2014, 3, 7)
 
 
 def page(response) -> str:
-    return html.unescape(response.content.decode())
+    return str(html.unescape(response.content.decode()))
 
 
 def detail(person_id: object) -> str:
@@ -100,7 +100,6 @@ class TestReviewQueue:
         assert "97%" in body
         assert "Model would link" in body  # from LINKAGE_LINK_PROBABILITY (0.95) up
 
-
         pair = client.get(pair_url(candidate))
         assert pair.status_code == 200
         body = page(pair)
@@ -133,9 +132,7 @@ class TestReviewQueue:
         assert response.status_code == 200
         assert "No pairs await a decision." in page(response)
 
-    def test_merging_keeps_the_first_and_the_pair_leaves_the_queue(
-        self, researcher, twins
-    ) -> None:
+    def test_merging_keeps_the_first_and_the_pair_leaves_the_queue(self, researcher, twins) -> None:
         client, _ = researcher
         [candidate] = run_with((*twins, 0.93))
         left, right = candidate.left, candidate.right
@@ -159,7 +156,8 @@ class TestReviewQueue:
         assert person_merged_into(person_id=candidate.left_id) == candidate.right_id
 
     @pytest.mark.parametrize(
-        ("decision", "expected"), [("same", LinkDecision.SAME), ("different", LinkDecision.DIFFERENT)]
+        ("decision", "expected"),
+        [("same", LinkDecision.SAME), ("different", LinkDecision.DIFFERENT)],
     )
     def test_linking_or_rejecting_records_a_review_link_with_the_explanation(
         self, researcher, twins, decision, expected
@@ -307,7 +305,9 @@ class TestLinksOnThePersonPage:
             source=LinkSource.ENTRY,
         )
         body = open_with_purpose(client, kept)
-        merge_url = reverse("linkage:link-merge", kwargs={"person_id": kept.pk, "other_id": away.pk})
+        merge_url = reverse(
+            "linkage:link-merge", kwargs={"person_id": kept.pk, "other_id": away.pk}
+        )
         assert merge_url in body
         refused = client.post(merge_url, {"reason": ""})
         assert refused.status_code == 302
@@ -376,7 +376,9 @@ class TestWhatEachRoleIsOffered:
         someone with only PERSON_LINK, or they get a 404 for pressing the button."""
         researcher = make_user(Role.MASH_RESEARCHER)
         kept, away = twins
-        link = person_merge(actor=researcher, kept_id=kept.pk, merged_away_id=away.pk, reason=REASON)
+        link = person_merge(
+            actor=researcher, kept_id=kept.pk, merged_away_id=away.pk, reason=REASON
+        )
         client, _ = client_for(Role.RESPONSE_OFFICER)
         body = open_with_purpose(client, kept)
         assert "Merged:" in body

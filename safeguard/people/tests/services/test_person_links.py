@@ -203,6 +203,14 @@ class TestMergeAndUnmerge:
         with pytest.raises(NotFoundOrForbidden):
             person_link_undo(actor=researcher, link_id=link.pk, reason="Undoing it a second time")
 
+    def test_undoing_a_rejection_is_an_alteration(self, researcher: User) -> None:
+        a, b = make_person(), make_person()
+        link = _link(researcher, a, b, LinkDecision.DIFFERENT)
+        person_link_undo(actor=researcher, link_id=link.pk, reason="Rejected the wrong pair")
+        event = _last_event()
+        assert (event.operation, event.event_type) == ("alteration", "person.rejection_undone")
+        assert _subjects(event) == {str(a.pk), str(b.pk)}
+
     def test_a_response_officer_may_unlink_but_not_unmerge(
         self, researcher: User, make_user: Callable[..., User]
     ) -> None:

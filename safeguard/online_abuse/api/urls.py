@@ -1,0 +1,4 @@
+from django.urls import URLPattern
+
+app_name = "online_abuse-api"
+urlpatterns: list[URLPattern] = []
