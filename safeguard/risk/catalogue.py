@@ -9,6 +9,7 @@ from safeguard.risk.rules.da_child import DA_CHILD_V1
 from safeguard.risk.rules.dara import DARA_V1, dara_instrument_from_config
 from safeguard.risk.rules.dash import dash_instrument, dash_instrument_from_config
 from safeguard.risk.rules.instruments import Instrument, InstrumentMisdefined, InstrumentRegistry
+from safeguard.risk.rules.kirat import KIRAT_V2
 from safeguard.risk.rules.missing_person import MISSING_RISK_V1
 from safeguard.risk.rules.ppn_rag import PPN_RAG_V1, ppn_rag_instrument_from_config
 from safeguard.risk.rules.thrive import thrive_instruments
@@ -18,7 +19,8 @@ def instrument_registry() -> InstrumentRegistry:
     """Return every version of every instrument.
 
     THRIVE and THRIVE+, the child-concern RAG, DASH (v1 banded by the force's thresholds),
-    DARA, the child's domestic abuse risk and the missing-child grading (APP), each with the force's own versions.
+    DARA, the child's domestic abuse risk, the missing-child grading (APP) and KIRAT v2,
+    each with the force's own versions.
     Built from settings on each call (it is small), so a policy change needs no restart.
 
     :raises ImproperlyConfigured: a configured instrument version or threshold is not well
@@ -42,6 +44,7 @@ def instrument_registry() -> InstrumentRegistry:
                 *(dara_instrument_from_config(raw) for raw in policy.dara_versions()),
                 DA_CHILD_V1,
                 MISSING_RISK_V1,
+                KIRAT_V2,
             )
         )
     except InstrumentMisdefined as exc:

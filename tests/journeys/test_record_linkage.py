@@ -77,7 +77,8 @@ class TestRecordLinkage:
         new_url = page.url
         new_reference = page.locator(".govuk-caption-l").inner_text().split(" ")[0]
         links = page.locator("#person-links").inner_text()
-        assert KNOWN in links and "Linked" in links
+        assert KNOWN in links
+        assert "Linked" in links
         check("new record, linked")
 
         # one chronology shows both records

@@ -113,13 +113,8 @@ class PersonEntryView(CapabilityView):
         if not form.is_valid():
             return _render_entry(request, form, matches, status=400)
         chosen = request.POST.get("existing", "")
-        if matches and not chosen:
-            error = "Say whether this is one of the people already known, or a new person"
-            return _render_entry(request, form, matches, decision_error=error, status=400)
-        try:
-            same_as = UUID(chosen) if chosen and chosen != NEW_PERSON else None
-        except ValueError:
-            error = "Choose one of the people offered, or a new person"
+        same_as, error = _chosen_person(chosen, offered=bool(matches))
+        if error:
             return _render_entry(request, form, matches, decision_error=error, status=400)
         try:
             person = person_record_checked(
@@ -149,6 +144,18 @@ class PersonEntryView(CapabilityView):
         return HttpResponseRedirect(
             reverse("people:person-detail", kwargs={"person_id": person.pk})
         )
+
+
+def _chosen_person(chosen: str, *, offered: bool) -> tuple[UUID | None, str]:
+    """The person the officer chose (None for a new person), or why the choice is refused."""
+    if offered and not chosen:
+        return None, "Say whether this is one of the people already known, or a new person"
+    if not chosen or chosen == NEW_PERSON:
+        return None, ""
+    try:
+        return UUID(chosen), ""
+    except ValueError:
+        return None, "Choose one of the people offered, or a new person"
 
 
 def _reference(matches: list[EntryMatch] | None, person_id: UUID) -> str:
