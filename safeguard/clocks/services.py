@@ -217,6 +217,58 @@ def clock_stop(
     return running
 
 
+def clock_redate(
+    *,
+    actor: User,
+    subject: Subject,
+    kind: str,
+    due_at: datetime,
+    label: str,
+    reason: str,
+    urgent: bool,
+) -> StatutoryClock:
+    """Move the deadline of a running clock when the decision that set it changes.
+
+    For a time limit that follows a grading (a re-graded referral is due by its new level's
+    time, still from the same start). The clock keeps its start and rule; the old and new
+    deadlines and the reason are kept in an *alteration* event ``clock.redated``. A new
+    deadline already past leaves the clock breached, as it should.
+
+    :raises ClockInvalid: a naive instant, a deadline before the start, or no reason
+    :raises ClockNotRunning: no clock of this kind is running for ``subject``
+    """
+    _require_aware(due_at, name="due_at")
+    if not reason.strip():
+        raise ClockInvalid("Say why the deadline moves.")
+    running = (
+        StatutoryClock.objects.select_for_update()
+        .filter(
+            subject_type=subject.type,
+            subject_id=UUID(subject.id),
+            kind=kind,
+            stopped_at__isnull=True,
+        )
+        .first()
+    )
+    if running is None:
+        raise ClockNotRunning(f"No {kind} clock is running for this record.")
+    if due_at < running.started_at:
+        raise ClockInvalid("A clock cannot fall due before it starts.")
+    previous = running.due_at
+    running.due_at, running.label, running.urgent = due_at, label.strip(), urgent
+    running.updated_at = clock.now()
+    running.save(update_fields=["due_at", "label", "urgent", "updated_at"])
+    audit_event_record(
+        actor=actor,
+        operation=Operation.ALTERATION,
+        event_type="clock.redated",
+        subjects=[subject, Subject.of(running)],
+        justification=reason.strip(),
+        changes={"kind": kind, "due_at": [previous.isoformat(), due_at.isoformat()]},
+    )
+    return running
+
+
 class _Recipient(NamedTuple):
     key: str
     fields: dict[str, Any]

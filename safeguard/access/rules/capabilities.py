@@ -50,6 +50,8 @@ class Capability(StrEnum):
     PHILOMENA_MANAGE = "philomena_manage"
     PERSON_LINK = "person_link"
     PERSON_MERGE = "person_merge"
+    ONLINE_REFERRAL_VIEW = "online_referral_view"
+    ONLINE_REFERRAL_RECORD = "online_referral_record"
 
     @property
     def label(self) -> str:
@@ -105,6 +107,8 @@ _PROTECTION_WORK = _PERSON_WORK | {
     Capability.POLICE_PROTECTION_RECORD,
     Capability.EXPLOITATION_SCREEN,
     Capability.PERSON_MERGE,
+    Capability.ONLINE_REFERRAL_VIEW,
+    Capability.ONLINE_REFERRAL_RECORD,
 }
 
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
@@ -137,6 +141,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.ENCOMPASS_VIEW,
             Capability.INDICATOR_VIEW,
             Capability.MISSING_VIEW,
+            Capability.ONLINE_REFERRAL_VIEW,
         }
     ),
     Role.PERFORMANCE_LEAD: frozenset(

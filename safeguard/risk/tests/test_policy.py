@@ -80,6 +80,7 @@ class TestCatalogue:
             ("DARA", 1),
             ("DASH", 1),
             ("DA_CHILD", 1),
+            ("KIRAT", 2),
             ("MISSING_APP", 1),
             ("PPN_RAG", 1),
             ("THRIVE", 1),
@@ -94,7 +95,7 @@ class TestCatalogue:
 
     def test_an_unknown_instrument_is_refused(self) -> None:
         with pytest.raises(UnknownInstrument):
-            instrument_get("KIRAT")
+            instrument_get("NO_SUCH_TOOL")
 
     @pytest.mark.parametrize(
         "values",

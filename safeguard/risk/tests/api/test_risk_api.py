@@ -59,6 +59,7 @@ class TestRiskInstrumentListApi:
             "DARA",
             "DASH",
             "DA_CHILD",
+            "KIRAT",
             "MISSING_APP",
             "PPN_RAG",
             "THRIVE",
@@ -120,7 +121,7 @@ class TestRiskAssessmentRecordApi:
         ("overrides", "errors"),
         [
             pytest.param(
-                {"instrument_code": "KIRAT"}, {"instrument_code"}, id="unknown instrument"
+                {"instrument_code": "NO_SUCH_TOOL"}, {"instrument_code"}, id="unknown instrument"
             ),
             pytest.param(
                 {"instrument_version": 99}, {"instrument_code"}, id="unknown instrument version"
