@@ -13,6 +13,7 @@ SUBJECT_ROUTES: dict[str, tuple[str, str]] = {
     "domestic.domesticabuseincident": ("domestic:incident-detail", "incident_id"),
     "domestic.encompassnotification": ("domestic:notification-detail", "notification_id"),
     "missing.missingepisode": ("missing:episode-detail", "episode_id"),
+    "online_abuse.onlinereferral": ("online_abuse:referral-detail", "referral_id"),
 }
 
 

@@ -84,6 +84,7 @@ def test_regrading_needs_a_reason_and_moves_the_deadline(investigator: User) -> 
         )
     assert _action().due_at == RECEIVED + dt.timedelta(hours=24)
     redated = AuditEvent.objects.filter(event_type="clock.redated").last()
+    assert redated is not None
     assert "Re-graded from medium to very high" in redated.justification
 
 
@@ -171,7 +172,7 @@ def test_refer_records_a_concern_for_the_child(investigator: User) -> None:
                 reason="A second decision is not allowed",
             )
     assert decided.concern is not None
-    assert ChildConcern.objects.filter(pk=decided.concern_id, child=row.child).exists()
+    assert ChildConcern.objects.filter(pk=decided.concern.pk, child=row.child).exists()
     event = AuditEvent.objects.get(event_type="online_referral.child_decided")
     assert event.justification.startswith("Lives with the suspect")
 
