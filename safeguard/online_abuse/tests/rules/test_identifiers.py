@@ -170,13 +170,13 @@ def test_an_ip_address_that_is_not_one_is_refused(value: str) -> None:
 @pytest.mark.parametrize("kind", list(IdentifierKind))
 @pytest.mark.parametrize("value", ["", "   ", "\n\t"])
 def test_an_empty_identifier_is_refused_whatever_its_kind(kind: IdentifierKind, value: str) -> None:
-    with pytest.raises(IdentifierInvalid, match="^is empty$"):
+    with pytest.raises(IdentifierInvalid, match=r"^is empty$"):
         normalise(kind, value, platform="FictionalChat")
 
 
 @pytest.mark.parametrize("kind", list(IdentifierKind))
 def test_an_identifier_too_long_is_refused_whatever_its_kind(kind: IdentifierKind) -> None:
-    with pytest.raises(IdentifierInvalid, match=f"^is longer than {MAX_LENGTH} characters$"):
+    with pytest.raises(IdentifierInvalid, match=rf"^is longer than {MAX_LENGTH} characters$"):
         normalise(kind, "1" * (MAX_LENGTH + 1))
 
 
