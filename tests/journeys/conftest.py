@@ -311,3 +311,52 @@ def missing_night() -> Iterator[NightServers]:
             _stop(servers.server)
         if pg_name:
             _drop(pg_name)
+
+
+ONLINE_SETUP = f"""
+import datetime as dt
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from safeguard.accounts.models import User
+from safeguard.online_abuse.models import IpSubscriber, KnownIdentifier
+from safeguard.people.models import Address, PersonAddress
+from safeguard.people.rules.validation import AddressDetails, PersonDetails
+from safeguard.people.services import person_create
+for name in ("investigator", "supervisor"):
+    user = User.objects.get(username=name)
+    TOTPDevice.objects.filter(user=user).delete()
+    TOTPDevice.objects.create(user=user, name="journey", confirmed=True, key="{TOTP_KEY_HEX}")
+# The investigator works online referrals in the supervisor's team, who sees its breaches.
+investigator = User.objects.get(username="investigator")
+investigator.team = User.objects.get(username="supervisor").team
+investigator.save()
+mash = User.objects.get(username="mash")
+home = AddressDetails(line_1="12 Fictional Row", town="Stafford", postcode="ST16 9ZZ")
+suspect = person_create(actor=mash, details=PersonDetails(given_name="Gareth", family_name="Onlinefictional",
+                        date_of_birth=dt.date(1984, 6, 1), sex="MALE", self_defined_ethnicity="W1",
+                        officer_defined_ethnicity="IC1"), address=home)
+address = PersonAddress.objects.get(person=suspect).address
+for given, born in (("Amelia", dt.date(2016, 4, 4)), ("Jack", dt.date(2019, 9, 9))):
+    child = person_create(actor=mash, details=PersonDetails(given_name=given, family_name="Onlinefictional",
+                          date_of_birth=born, sex="FEMALE" if given == "Amelia" else "MALE",
+                          self_defined_ethnicity="W1", officer_defined_ethnicity="IC1"))
+    PersonAddress.objects.create(person=child, address=address, starts_on=dt.date(2020, 1, 1))
+KnownIdentifier.objects.create(person=suspect, kind="EMAIL", normalised="g.online@example.invalid",
+                               source="Fictional earlier occurrence")
+IpSubscriber.objects.create(ip_address="198.51.100.23", starts_at=dt.datetime(2027, 3, 1, tzinfo=dt.UTC),
+                            ends_at=dt.datetime(2027, 4, 1, tzinfo=dt.UTC), address=address,
+                            source="Fictional communications data return")
+"""
+
+
+@pytest.fixture(scope="session")
+def online_week() -> Iterator[NightServers]:
+    """One database served at two moments: the morning a package arrives, and 8 days on."""
+    env, pg_name = _prepare(ONLINE_SETUP, {})
+    servers = NightServers(env=env, pg_name=pg_name, profile_reference="", social_care_name="")
+    try:
+        yield servers
+    finally:
+        if servers.server is not None:
+            _stop(servers.server)
+        if pg_name:
+            _drop(pg_name)

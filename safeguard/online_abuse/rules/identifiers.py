@@ -38,7 +38,8 @@ def normalise(kind: IdentifierKind, value: str, *, platform: str = "") -> str:
             raise IdentifierInvalid(f"{text[:40]!r} is not an email address")
         return text.lower()
     if kind is IdentifierKind.PHONE:
-        digits = re.sub(r"[\s\-().]", "", text)
+        # "+44 (0)7700 900123": the bracketed national 0 is not dialled after +44
+        digits = re.sub(r"[\s\-().]", "", re.sub(r"\(\s*0\s*\)", "", text))
         if digits.startswith("+44"):
             digits = "0" + digits[3:]
         elif digits.startswith("0044"):
@@ -51,5 +52,7 @@ def normalise(kind: IdentifierKind, value: str, *, platform: str = "") -> str:
             return str(ipaddress.ip_address(text))
         except ValueError as exc:
             raise IdentifierInvalid(f"{text[:40]!r} is not an IP address") from exc
-    name = text.lstrip("@").lower()
+    name = text.lstrip("@").strip().lower()
+    if not name:
+        raise IdentifierInvalid("is empty")
     return f"{platform.strip().lower()}:{name}" if platform.strip() else name

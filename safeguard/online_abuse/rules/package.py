@@ -144,13 +144,16 @@ def _suspect(data: Any, errors: list[str]) -> list[Identifier | None]:
             errors.append(f"{where}: must be an object with platform and username")
             continue
         platform = item.get("platform", "")
+        if platform is not None and not isinstance(platform, str):
+            errors.append(f"{where}.platform: must be text")
+            continue
         found.append(
             _identifier(
                 IdentifierKind.ACCOUNT,
                 item.get("username"),
                 f"{where}.username",
                 errors,
-                platform=platform if isinstance(platform, str) else "",
+                platform=platform or "",
             )
         )
     for i, item in enumerate(_list(data, "ip_addresses", "suspect.ip_addresses", errors)):
@@ -209,8 +212,9 @@ def read_package(data: Any, *, now: dt.datetime) -> Package:
     if source is ReferralSource.NCA_CEOP and not reference:
         errors.append("reference: required for an NCA-CEOP package")
     platform = _text(data, "platform", errors, limit=120)
+    given = isinstance(data.get("summary"), str) and bool(str(data.get("summary")).strip())
     summary = _text(data, "summary", errors, limit=MAX_SUMMARY)
-    if not summary and "summary" not in " ".join(errors):
+    if not given and not isinstance(data.get("summary"), (int, float, list, dict, bool)):
         errors.append("summary: required")
     received = _when(data.get("received_at"), "received_at", errors, required=True)
     if received is not None and received > now:
@@ -231,6 +235,8 @@ def read_package(data: Any, *, now: dt.datetime) -> Package:
         "platform": platform,
         "summary": summary,
         "received_at": received.isoformat(),
+        "first_activity_at": first.isoformat() if first else "",
+        "last_activity_at": last.isoformat() if last else "",
         "identifiers": sorted(
             [i.kind.value, i.normalised, i.seen_at.isoformat() if i.seen_at else ""] for i in kept
         ),
