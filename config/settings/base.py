@@ -277,4 +277,14 @@ SAFEGUARD = {
     # The real-time check offers existing people from this probability (force policy [U]):
     # low, because offering a possible match costs a glance and missing one costs a child.
     "LINKAGE_ENTRY_SHOW_FROM_PROBABILITY": 0.05,
+    # Online CSEA referrals (issue 7): act within these hours of receipt by KIRAT level
+    # (DOMAIN.md §6.2 [S], wording not verified [U]); each stage's own time [U].
+    "ONLINE_KIRAT_ACTION_HOURS": {"VERY_HIGH": 24, "HIGH": 168, "MEDIUM": 336, "LOW": 720},
+    "ONLINE_STAGE_HOURS": {
+        "RESEARCH": 72,
+        "PARTNER_REFERRAL": 24,
+        "WARRANT": 72,
+        "SAFEGUARDING_VISIT": 24,
+        "OUTCOME": 720,
+    },
 }

@@ -1,7 +1,7 @@
 """The referral package format (issue 7): reading and checking one package. Pure.
 
 A package is a JSON object in the documented format ``safeguard-online-referral/1``
-(docs/how-to/online-referral-packages.md):
+(docs/howto/online-referral-packages.md):
 
 - ``source``: one of ``NCA_CEOP``, ``IWF``, ``PUBLIC``, ``SELF_GENERATED``, ``OTHER_FORCE``
 - ``reference``: the sender's reference (the NCA package number), optional for the public
