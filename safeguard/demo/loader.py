@@ -84,6 +84,7 @@ from safeguard.demo.missing import (
     StrategyStep,
 )
 from safeguard.demo.models import SyntheticIdentity
+from safeguard.demo.online import online_demo_write
 from safeguard.demo.pathways import CONCERN_SUBJECT, ClockRules, PathwayBatch
 from safeguard.domestic.models import ChildVictim, DomesticAbuseIncident, EncompassNotification
 from safeguard.domestic.rules.encompass import notification_content
@@ -295,6 +296,7 @@ def seed_demo(
         plan = generator.missing(now=now, rules=missing_rules())
         with _progress_bar(total=len(plan.episodes), enabled=progress, unit=" episodes") as step:
             _MissingWriter(counts=counts, kept=result.kept_users).write(plan, advance=step)
+        online_demo_write(now=now, counts=counts)
         if size.people <= LINK_PEOPLE_UP_TO:
             # The review queue and the check at entry work from the first page view.
             run = people_link_run(seed=seed)
