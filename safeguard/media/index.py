@@ -16,7 +16,10 @@ against, with the same exact distance check.
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -73,19 +76,41 @@ class PdqIndex:
         self._words = _words(hashes)
         self._masks = np.array(flip_masks(self.plan.bits, self.plan.flips), dtype=np.uint64)
         id_type = np.int32 if self.size < 2**31 else np.int64
-        self._ids: list[npt.NDArray[np.signedinteger]] = []
-        self._offsets: list[I64] = []
+        self._ids: list[npt.NDArray[Any]] = []
+        self._offsets: list[npt.NDArray[Any]] = []
+        self._bounds: list[npt.NDArray[Any]] = []
         buckets = 2**self.plan.bits
         for table in range(self.plan.tables):
             keys = _chunk(self._words, table * self.plan.bits, self.plan.bits).astype(np.int64)
             self._ids.append(np.argsort(keys, kind="stable").astype(id_type))
             offsets = np.zeros(buckets + 1, dtype=np.int64)
             np.cumsum(np.bincount(keys, minlength=buckets), out=offsets[1:])
-            self._offsets.append(offsets.astype(id_type))
+            compact = offsets.astype(id_type)
+            self._offsets.append(compact)
+            # (start, end) of every bucket, as a view over the offsets without a copy.
+            self._bounds.append(
+                np.lib.stride_tricks.as_strided(
+                    compact, shape=(buckets, 2), strides=(compact.itemsize, compact.itemsize)
+                )
+            )
 
-    def search(self, queries: U8) -> Matches:
-        """Return every indexed hash within the radius of each query (each pair once)."""
-        parts = [self._search_batch(_words(queries[i : i + BATCH]), i) for i in range(0, len(queries), BATCH)]
+    def search(self, queries: U8, *, workers: int | None = None) -> Matches:
+        """Return every indexed hash within the radius of each query (each pair once).
+
+        Batches of queries run on ``workers`` threads (numpy releases the interpreter lock
+        while it gathers and counts), by default one per processor.
+        """
+        starts = range(0, len(queries), BATCH)
+        threads = max(1, min(workers or os.cpu_count() or 1, len(starts)))
+        if threads == 1:
+            parts = [self._search_batch(_words(queries[i : i + BATCH]), i) for i in starts]
+        else:
+            with ThreadPoolExecutor(threads) as pool:
+                parts = list(
+                    pool.map(
+                        lambda i: self._search_batch(_words(queries[i : i + BATCH]), i), starts
+                    )
+                )
         if not parts:
             empty = np.zeros(0, dtype=np.int64)
             return Matches(empty, empty, empty)
@@ -103,9 +128,10 @@ class PdqIndex:
         for table in range(self.plan.tables):
             keys = _chunk(words, table * self.plan.bits, self.plan.bits)
             probes = (keys[:, None] ^ self._masks[None, :]).astype(np.int64).ravel()
-            offsets = self._offsets[table]
-            starts = offsets[probes].astype(np.int64)
-            counts = offsets[probes + 1].astype(np.int64) - starts
+            # Each probe reads its bucket's start and end with one gather.
+            bounds = self._bounds[table][probes].astype(np.int64)
+            starts = bounds[:, 0]
+            counts = bounds[:, 1] - starts
             total = int(counts.sum())
             if total == 0:
                 continue

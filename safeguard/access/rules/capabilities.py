@@ -52,6 +52,8 @@ class Capability(StrEnum):
     PERSON_MERGE = "person_merge"
     ONLINE_REFERRAL_VIEW = "online_referral_view"
     ONLINE_REFERRAL_RECORD = "online_referral_record"
+    MEDIA_TRIAGE = "media_triage"
+    HASH_BANK_MANAGE = "hash_bank_manage"
 
     @property
     def label(self) -> str:
@@ -114,7 +116,8 @@ _PROTECTION_WORK = _PERSON_WORK | {
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.RESPONSE_OFFICER: _PERSON_WORK | {Capability.POLICE_PROTECTION_RECORD},
     Role.MASH_RESEARCHER: _PROTECTION_WORK,
-    Role.INVESTIGATOR: _PROTECTION_WORK,
+    # Investigators hash seized media and grade the matches (issue 7 item 4).
+    Role.INVESTIGATOR: _PROTECTION_WORK | {Capability.MEDIA_TRIAGE},
     Role.SUPERVISOR: _PROTECTION_WORK
     | {
         Capability.BREAK_GLASS_REVIEW,
@@ -124,6 +127,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
         Capability.OUT_OF_HOURS_BOARD_VIEW,
         Capability.REFERRAL_WAIVE,
         Capability.INDICATOR_VIEW,
+        Capability.MEDIA_TRIAGE,
+        Capability.HASH_BANK_MANAGE,
     },
     Role.ON_CALL_SENIOR_OFFICER: frozenset(
         {

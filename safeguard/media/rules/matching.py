@@ -138,9 +138,7 @@ def flooding_entries(
     return frozenset(e for e, n in per_entry.items() if n > policy.max_items_per_bank_hash)
 
 
-def item_decide(
-    hits: Sequence[Hit], *, flooding: frozenset[str], policy: TriagePolicy
-) -> Decision:
+def item_decide(hits: Sequence[Hit], *, flooding: frozenset[str], policy: TriagePolicy) -> Decision:
     """Return what an item's hits decide (the rules in this module's docstring, in order)."""
     negative = [h for h in hits if h.bank_kind is BankKind.NEGATIVE]
     if negative:

@@ -43,7 +43,7 @@ class RadiusUnsupported(ValueError):
 def plan_cost(plan: IndexPlan, size: int) -> float:
     """Return the estimated work per query: lookups plus the candidates they return."""
     lookups = plan.tables * plan.probes_per_table
-    return lookups * (1 + size / 2**plan.bits)
+    return float(lookups * (1 + size / 2**plan.bits))
 
 
 def plan_is_exact(plan: IndexPlan, radius: int) -> bool:
