@@ -22,6 +22,7 @@ urlpatterns = [
     path("linkage/", include("safeguard.linkage.api.urls")),
     path("chronology/", include("safeguard.chronology.api.urls")),
     path("online/", include("safeguard.online_abuse.api.urls")),
+    path("child-deaths/", include("safeguard.child_deaths.api.urls")),
     path("media/", include("safeguard.media.api.urls")),
     path("schema/", SchemaApi.as_view(), name="api-schema"),
 ]

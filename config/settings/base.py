@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "safeguard.missing",
     "safeguard.linkage",
     "safeguard.online_abuse",
+    "safeguard.child_deaths",
     "safeguard.media",
     "safeguard.chronology",
     "safeguard.api",
@@ -280,6 +281,10 @@ SAFEGUARD = {
     # Online CSEA referrals (issue 7): act within these hours of receipt by KIRAT level
     # (DOMAIN.md §6.2 [S], wording not verified [U]); each stage's own time [U].
     "ONLINE_KIRAT_ACTION_HOURS": {"VERY_HIGH": 24, "HIGH": 168, "MEDIUM": 336, "LOW": 720},
+    # Child deaths (issue 8): minutes an asked officer has to accept before the next is asked,
+    # the indicator's target for a trained officer accepting [U]; checklist hours DOMAIN.md §5.2.
+    "CHILD_DEATH_ACCEPT_MINUTES": 15,
+    "CHILD_DEATH_ASSIGN_TARGET_MINUTES": 60,
     "ONLINE_STAGE_HOURS": {
         "RESEARCH": 72,
         "PARTNER_REFERRAL": 24,

@@ -22,6 +22,7 @@ from safeguard.clocks.selectors import (
     clock_list_urgent,
     notification_list_for_user,
 )
+from safeguard.child_deaths.selectors import responses_open
 from safeguard.core import clock
 from safeguard.risk.selectors import risk_assessment_list_awaiting_review
 from safeguard.web.subjects import subject_url
@@ -83,7 +84,12 @@ class OutOfHoursBoardView(CapabilityView):
     required_capability = Capability.OUT_OF_HOURS_BOARD_VIEW
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        rows = _rows(clock_list_urgent(actor=acting_user(request)))
-        response = render(request, "clocks/out_of_hours.html", {"rows": rows})
+        actor = acting_user(request)
+        rows = _rows(clock_list_urgent(actor=actor))
+        # Open child-death responses first, each with its next overdue step (issue 8).
+        deaths = (
+            responses_open(actor=actor) if has_capability(actor, Capability.CHILD_DEATH_VIEW) else []
+        )
+        response = render(request, "clocks/out_of_hours.html", {"rows": rows, "deaths": deaths})
         response["Refresh"] = str(BOARD_REFRESH_SECONDS)
         return response

@@ -52,6 +52,9 @@ class Capability(StrEnum):
     PERSON_MERGE = "person_merge"
     ONLINE_REFERRAL_VIEW = "online_referral_view"
     ONLINE_REFERRAL_RECORD = "online_referral_record"
+    CHILD_DEATH_VIEW = "child_death_view"
+    CHILD_DEATH_RECORD = "child_death_record"
+    CHILD_DEATH_ROTA_MANAGE = "child_death_rota_manage"
     MEDIA_TRIAGE = "media_triage"
     HASH_BANK_MANAGE = "hash_bank_manage"
 
@@ -98,6 +101,8 @@ _PERSON_WORK = frozenset(
         Capability.MISSING_VIEW,
         Capability.MISSING_RECORD,
         Capability.PERSON_LINK,
+        Capability.CHILD_DEATH_VIEW,
+        Capability.CHILD_DEATH_RECORD,
     }
 )
 # MASH researchers and investigators triage, refer and record multi-agency work.
@@ -129,6 +134,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
         Capability.INDICATOR_VIEW,
         Capability.MEDIA_TRIAGE,
         Capability.HASH_BANK_MANAGE,
+        Capability.CHILD_DEATH_ROTA_MANAGE,
     },
     Role.ON_CALL_SENIOR_OFFICER: frozenset(
         {
@@ -147,6 +153,9 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.INDICATOR_VIEW,
             Capability.MISSING_VIEW,
             Capability.ONLINE_REFERRAL_VIEW,
+            Capability.CHILD_DEATH_VIEW,
+            Capability.CHILD_DEATH_RECORD,
+            Capability.CHILD_DEATH_ROTA_MANAGE,
         }
     ),
     Role.PERFORMANCE_LEAD: frozenset(

@@ -190,3 +190,15 @@ def test_weights_are_read_from_a_saved_splink_model() -> None:
     assert tuple(weights.u["sex"]) == (DEFAULT_U["sex"][0], 0.4)
     assert weights_from_model_json({}) == Weights(u=DEFAULT_U, prior=DEFAULT_PRIOR)
     assert DEFAULT_WEIGHTS.prior == DEFAULT_PRIOR
+
+
+def test_the_python_twins_treat_a_blank_as_sql_treats_null() -> None:
+    """A fuzzy or year comparison with a null on one side never agrees (SQL NULL semantics)."""
+    from safeguard.linkage.rules.comparisons import Level, _years_apart
+    from safeguard.linkage.rules.entry import _level_applies
+
+    known, blank = _row(), _row(surname="", date_of_birth=None)
+    assert blank["surname"] is None
+    assert _level_applies(Level("jaro_winkler", "surname:0.9", 0.05, "x"), known, blank) is False
+    assert _years_apart(known, blank) is None
+    assert _years_apart(known, known) == 0
