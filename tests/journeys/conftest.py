@@ -360,3 +360,59 @@ def online_week() -> Iterator[NightServers]:
             _stop(servers.server)
         if pg_name:
             _drop(pg_name)
+
+
+DEATH_SETUP = f"""
+import datetime as dt
+from django.contrib.auth.models import Group
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from safeguard.accounts.models import User
+from safeguard.child_deaths.models import ChildDeathTraining, RotaShift
+from safeguard.people.models import PersonAddress
+from safeguard.people.rules.validation import AddressDetails, PersonDetails
+from safeguard.people.services import person_create
+investigator = User.objects.get(username="investigator")
+second = User.objects.create_user(username="detective2", password="safeguard-demo-2026",
+                                  team=investigator.team, first_name="Dana", last_name="Secondfictional")
+second.groups.add(Group.objects.get(name="Investigator"))
+for name in ("response", "investigator", "detective2", "oncall"):
+    user = User.objects.get(username=name)
+    TOTPDevice.objects.filter(user=user).delete()
+    TOTPDevice.objects.create(user=user, name="journey", confirmed=True, key="{TOTP_KEY_HEX}")
+night_start = dt.datetime(2027, 1, 9, 20, 0, tzinfo=dt.UTC)
+night_end = dt.datetime(2027, 1, 10, 20, 0, tzinfo=dt.UTC)
+for name, duty, rank in (("investigator", "DETECTIVE", 1), ("detective2", "DETECTIVE", 2),
+                         ("oncall", "SENIOR_OFFICER", 1)):
+    user = User.objects.get(username=name)
+    ChildDeathTraining.objects.create(officer=user, course="Child death investigation (fictional)",
+                                      completed_on=dt.date(2026, 3, 1), expires_on=dt.date(2029, 3, 1))
+    RotaShift.objects.create(officer=user, duty=duty, starts_at=night_start, ends_at=night_end, rank=rank)
+mash = User.objects.get(username="mash")
+home = AddressDetails(line_1="5 Fictional Mews", town="Stafford", postcode="ST17 0ZZ")
+baby = person_create(actor=mash, details=PersonDetails(given_name="Noah", family_name="Deathfictional",
+                     date_of_birth=dt.date(2026, 9, 1), sex="MALE", self_defined_ethnicity="W1",
+                     officer_defined_ethnicity="IC1"), address=home)
+address = PersonAddress.objects.get(person=baby).address
+sister = person_create(actor=mash, details=PersonDetails(given_name="Lily", family_name="Deathfictional",
+                       date_of_birth=dt.date(2022, 5, 5), sex="FEMALE", self_defined_ethnicity="W1",
+                       officer_defined_ethnicity="IC1"))
+PersonAddress.objects.create(person=sister, address=address, starts_on=dt.date(2022, 5, 5))
+open("{{path}}", "w").write(baby.reference)
+"""
+
+
+@pytest.fixture(scope="session")
+def death_night() -> Iterator[NightServers]:
+    """One database served at moments of a Sunday: the report at 03:10, and afterwards."""
+    reference_file = Path(tempfile.mkdtemp(prefix="safeguard-journey-")) / "reference"
+    env, pg_name = _prepare(DEATH_SETUP.replace("{path}", str(reference_file)), {})
+    servers = NightServers(
+        env=env, pg_name=pg_name, profile_reference=reference_file.read_text(), social_care_name=""
+    )
+    try:
+        yield servers
+    finally:
+        if servers.server is not None:
+            _stop(servers.server)
+        if pg_name:
+            _drop(pg_name)
