@@ -14,6 +14,7 @@ from django.shortcuts import render
 from safeguard.access.policies import has_capability
 from safeguard.access.rules.capabilities import Capability
 from safeguard.accounts.acting import acting_user
+from safeguard.child_deaths.selectors import responses_open
 from safeguard.clocks.selectors import (
     ClockWithStatus,
     caseload_by_officer,
@@ -22,7 +23,6 @@ from safeguard.clocks.selectors import (
     clock_list_urgent,
     notification_list_for_user,
 )
-from safeguard.child_deaths.selectors import responses_open
 from safeguard.core import clock
 from safeguard.risk.selectors import risk_assessment_list_awaiting_review
 from safeguard.web.subjects import subject_url
@@ -88,7 +88,9 @@ class OutOfHoursBoardView(CapabilityView):
         rows = _rows(clock_list_urgent(actor=actor))
         # Open child-death responses first, each with its next overdue step (issue 8).
         deaths = (
-            responses_open(actor=actor) if has_capability(actor, Capability.CHILD_DEATH_VIEW) else []
+            responses_open(actor=actor)
+            if has_capability(actor, Capability.CHILD_DEATH_VIEW)
+            else []
         )
         response = render(request, "clocks/out_of_hours.html", {"rows": rows, "deaths": deaths})
         response["Refresh"] = str(BOARD_REFRESH_SECONDS)
