@@ -55,6 +55,7 @@ from safeguard.core import clock
 from safeguard.core.exceptions import DomainError
 from safeguard.core.policy import force_policy
 from safeguard.core.services import reference_issue
+from safeguard.demo.child_deaths import child_deaths_demo_write
 from safeguard.demo.domestic import EncompassRules
 from safeguard.demo.generator import (
     DEMO_ACCOUNTS,
@@ -297,6 +298,7 @@ def seed_demo(
         with _progress_bar(total=len(plan.episodes), enabled=progress, unit=" episodes") as step:
             _MissingWriter(counts=counts, kept=result.kept_users).write(plan, advance=step)
         online_demo_write(now=now, counts=counts)
+        child_deaths_demo_write(now=now, counts=counts)
         if size.people <= LINK_PEOPLE_UP_TO:
             # The review queue and the check at entry work from the first page view.
             run = people_link_run(seed=seed)
