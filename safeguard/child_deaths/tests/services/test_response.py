@@ -293,3 +293,24 @@ def test_only_an_asked_officer_can_accept(
         response = response_start(actor=people["officer"], details=_details(child.pk))
         with pytest.raises(NotFoundOrForbidden):
             assignment_accept(actor=people["officer"], response_id=response.pk)  # not asked
+
+
+def test_the_indicators_and_the_rota_from_live_rows(people: dict[str, User]) -> None:
+    from safeguard.child_deaths.selectors import child_death_indicators_for, rota_view
+
+    _rota(people)
+    child, _ = _family()
+    with use_clock(FixedClock(SUNDAY_0310 + MINUTE)):
+        response = response_start(actor=people["officer"], details=_details(child.pk))
+    with use_clock(FixedClock(SUNDAY_0310 + 10 * MINUTE)):
+        assignment_accept(actor=people["first"], response_id=response.pk)
+    with use_clock(FixedClock(SUNDAY_0310 + dt.timedelta(hours=30))):
+        result = child_death_indicators_for(actor=people["supervisor"], since=SUNDAY_0310 - MINUTE)
+        rota = rota_view(actor=people["supervisor"])
+    assert (result.assigned_in_time.numerator, result.assigned_in_time.denominator) == (1, 1)
+    # the home visit was due 24 hours after the report and is not recorded: late
+    assert (result.home_visits_in_time.numerator, result.home_visits_in_time.denominator) == (0, 1)
+    assert (result.children_decided.numerator, result.children_decided.denominator) == (0, 1)
+    # 30 hours on, the night's shifts are over: the whole fortnight is uncovered, both duties
+    assert result.uncovered_hours == 2 * 14 * 24
+    assert {g.duty for g in rota.gaps} == {"DETECTIVE", "SENIOR_OFFICER"}
