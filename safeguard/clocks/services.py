@@ -145,6 +145,26 @@ def clock_start(
     return started
 
 
+def _running_locked(subject: Subject, kind: str) -> StatutoryClock:
+    """The running clock of ``kind`` on ``subject``, locked for the caller's transaction.
+
+    :raises ClockNotRunning: no clock of this kind is running for ``subject``
+    """
+    running = (
+        StatutoryClock.objects.select_for_update()
+        .filter(
+            subject_type=subject.type,
+            subject_id=UUID(subject.id),
+            kind=kind,
+            stopped_at__isnull=True,
+        )
+        .first()
+    )
+    if running is None:
+        raise ClockNotRunning(f"No {kind} clock is running for this record.")
+    return running
+
+
 @transaction.atomic
 def clock_stop(
     *,
@@ -170,18 +190,7 @@ def clock_stop(
     now = clock.now()
     if stopped_at > now:
         raise ClockInvalid("A clock cannot be stopped at a time still to come.")
-    running = (
-        StatutoryClock.objects.select_for_update()
-        .filter(
-            subject_type=subject.type,
-            subject_id=UUID(subject.id),
-            kind=kind,
-            stopped_at__isnull=True,
-        )
-        .first()
-    )
-    if running is None:
-        raise ClockNotRunning(f"No {kind} clock is running for this record.")
+    running = _running_locked(subject, kind)
     if stopped_at < running.started_at:
         raise ClockInvalid("A clock cannot be stopped before it started.")
     status = clock_status(
@@ -240,18 +249,7 @@ def clock_redate(
     _require_aware(due_at, name="due_at")
     if not reason.strip():
         raise ClockInvalid("Say why the deadline moves.")
-    running = (
-        StatutoryClock.objects.select_for_update()
-        .filter(
-            subject_type=subject.type,
-            subject_id=UUID(subject.id),
-            kind=kind,
-            stopped_at__isnull=True,
-        )
-        .first()
-    )
-    if running is None:
-        raise ClockNotRunning(f"No {kind} clock is running for this record.")
+    running = _running_locked(subject, kind)
     if due_at < running.started_at:
         raise ClockInvalid("A clock cannot fall due before it starts.")
     previous = running.due_at
@@ -468,18 +466,7 @@ def clock_reassign(*, actor: User, subject: Subject, kind: str, owner_user: User
 
     :raises ClockNotRunning: no clock of this kind is running for ``subject``
     """
-    running = (
-        StatutoryClock.objects.select_for_update()
-        .filter(
-            subject_type=subject.type,
-            subject_id=UUID(subject.id),
-            kind=kind,
-            stopped_at__isnull=True,
-        )
-        .first()
-    )
-    if running is None:
-        raise ClockNotRunning(f"No {kind} clock is running for this record.")
+    running = _running_locked(subject, kind)
     running.owner_user = owner_user
     running.updated_at = clock.now()
     running.save(update_fields=["owner_user", "updated_at"])
