@@ -23,6 +23,7 @@ urlpatterns = [
     path("chronology/", include("safeguard.chronology.api.urls")),
     path("online/", include("safeguard.online_abuse.api.urls")),
     path("child-deaths/", include("safeguard.child_deaths.api.urls")),
+    path("inspection/", include("safeguard.inspection.api.urls")),
     path("media/", include("safeguard.media.api.urls")),
     path("schema/", SchemaApi.as_view(), name="api-schema"),
 ]

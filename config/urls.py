@@ -10,6 +10,7 @@ urlpatterns = [
     path("chronology/", include("safeguard.chronology.web.urls")),
     path("online/", include("safeguard.online_abuse.web.urls")),
     path("child-deaths/", include("safeguard.child_deaths.web.urls")),
+    path("inspection/", include("safeguard.inspection.web.urls")),
     path("media/", include("safeguard.media.web.urls")),
     path("audit/", include("safeguard.audit.web.urls")),
     path("access/", include("safeguard.access.web.urls")),

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "safeguard.child_deaths",
     "safeguard.media",
     "safeguard.chronology",
+    "safeguard.inspection",
     "safeguard.api",
     "safeguard.demo",
 ]
