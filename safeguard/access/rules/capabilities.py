@@ -55,6 +55,7 @@ class Capability(StrEnum):
     CHILD_DEATH_VIEW = "child_death_view"
     CHILD_DEATH_RECORD = "child_death_record"
     CHILD_DEATH_ROTA_MANAGE = "child_death_rota_manage"
+    INSPECTION_MANAGE = "inspection_manage"
     MEDIA_TRIAGE = "media_triage"
     HASH_BANK_MANAGE = "hash_bank_manage"
 
@@ -159,7 +160,12 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
         }
     ),
     Role.PERFORMANCE_LEAD: frozenset(
-        {Capability.HOME_VIEW, Capability.API_SCHEMA_VIEW, Capability.INDICATOR_VIEW}
+        {
+            Capability.HOME_VIEW,
+            Capability.API_SCHEMA_VIEW,
+            Capability.INDICATOR_VIEW,
+            Capability.INSPECTION_MANAGE,
+        }
     ),
     Role.AUDITOR: frozenset(
         {

@@ -192,7 +192,7 @@ def finding_errors(kind: FindingKind, text: str, linked_cause: bool) -> list[str
     if linked_cause and kind is not FindingKind.RECOMMENDATION:
         errors.append(
             f"Only a recommendation can be linked to a cause of concern, "
-            f"not a {FINDING_KIND_LABELS[kind].lower()}."
+            f"not this {FINDING_KIND_LABELS[kind].lower()}."
         )
     return errors
 

@@ -1,0 +1,106 @@
+"""Inspection readiness (issue 9): self-assessments, inspection reports with their findings,
+and the action plan. Fields and constraints only."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from safeguard.core.models import BaseModel
+from safeguard.inspection.rules.areas import (
+    AREA_LABELS,
+    FINDING_KIND_LABELS,
+    GRADE_LABELS,
+)
+from safeguard.inspection.rules.plan import ACTION_STATUS_LABELS, ActionStatus
+
+AREA_CHOICES = [(a.value, label) for a, label in AREA_LABELS.items()]
+GRADE_CHOICES = [(g.value, label) for g, label in GRADE_LABELS.items()]
+FINDING_CHOICES = [(k.value, label) for k, label in FINDING_KIND_LABELS.items()]
+STATUS_CHOICES = [(s.value, label) for s, label in ACTION_STATUS_LABELS.items()]
+
+
+class SelfAssessment(BaseModel):
+    """The lead's grade for an area (DOMAIN.md §1.3) with the evidence they chose."""
+
+    area = models.CharField(max_length=24, choices=AREA_CHOICES)
+    grade = models.CharField(max_length=24, choices=GRADE_CHOICES)
+    evidence = models.TextField()
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    assessed_on = models.DateField()
+
+    class Meta:
+        ordering = ["-assessed_on", "area"]
+
+    def __str__(self) -> str:
+        return f"{self.area} {self.grade} {self.assessed_on}"
+
+
+class InspectionReport(BaseModel):
+    """A published inspection report and the deadline of its action plan (DOMAIN.md §1.6)."""
+
+    title = models.CharField(max_length=300)
+    published_on = models.DateField()
+    action_plan_due_on = models.DateField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-published_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action_plan_due_on__gt=F("published_on")),
+                name="inspection_plan_after_publication",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Finding(BaseModel):
+    """A cause of concern, recommendation, area for improvement or promising practice (§1.4)."""
+
+    report = models.ForeignKey(InspectionReport, on_delete=models.CASCADE, related_name="findings")
+    kind = models.CharField(max_length=24, choices=FINDING_CHOICES)
+    area = models.CharField(max_length=24, choices=AREA_CHOICES)
+    text = models.TextField()
+    cause = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="recommendations"
+    )
+
+    class Meta:
+        ordering = ["report", "kind", "created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.text[:40]}"
+
+
+class Action(BaseModel):
+    """One action of the plan: owner, due date, status, evidence."""
+
+    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="actions")
+    description = models.TextField()
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    due_on = models.DateField()
+    status = models.CharField(
+        max_length=16, choices=STATUS_CHOICES, default=ActionStatus.NOT_STARTED
+    )
+    evidence = models.TextField(blank=True)
+    completed_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=ActionStatus.COMPLETE) | Q(completed_on__isnull=False),
+                name="inspection_complete_action_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.description[:40]} ({self.status})"

@@ -1,0 +1,193 @@
+"""Writes for inspection readiness (issue 9): reports and findings, the action plan, the
+self-assessment. Each in one transaction with its audit event; none holds personal data
+about children, but every write is still logged (who changed the force's plan, and when)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from uuid import UUID
+
+from django.conf import settings
+from django.db import transaction
+
+from safeguard.access.policies import require_capability
+from safeguard.access.rules.capabilities import Capability
+from safeguard.accounts.models import User
+from safeguard.audit.rules.operations import Operation
+from safeguard.audit.services import Subject, audit_event_record
+from safeguard.core import clock
+from safeguard.core.exceptions import DomainError, NotFoundOrForbidden
+from safeguard.inspection.models import Action, Finding, InspectionReport, SelfAssessment
+from safeguard.inspection.rules.areas import Area, FindingKind, Grade
+from safeguard.inspection.rules.plan import DEFAULT_ACTION_PLAN_WEEKS, ActionStatus, action_plan_due
+
+MIN_TEXT = 10
+
+
+class InspectionInvalid(DomainError):
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        super().__init__(" ".join(m for ms in errors.values() for m in ms))
+        self.errors = errors
+
+
+def plan_weeks() -> int:
+    """Weeks from publication to the action plan (force policy; default eight, issue 9)."""
+    value: Any = settings.SAFEGUARD.get("INSPECTION_ACTION_PLAN_WEEKS", DEFAULT_ACTION_PLAN_WEEKS)
+    return int(value)
+
+
+def _audit(actor: User, event: str, instance: Any, changes: dict[str, Any]) -> None:
+    audit_event_record(
+        actor=actor,
+        operation=Operation.COLLECTION if event.endswith("recorded") else Operation.ALTERATION,
+        event_type=f"inspection.{event}",
+        subjects=[Subject.of(instance)],
+        changes=changes,
+    )
+
+
+@transaction.atomic
+def report_record(*, actor: User, title: str, published_on: dt.date) -> InspectionReport:
+    """Record a published report; its action plan is due ``INSPECTION_ACTION_PLAN_WEEKS`` after.
+
+    :raises InspectionInvalid: no title, or a publication date to come
+    """
+    require_capability(actor, Capability.INSPECTION_MANAGE)
+    errors: dict[str, list[str]] = {}
+    if not title.strip():
+        errors["title"] = ["Give the report's title."]
+    if published_on > clock.today_in_london():
+        errors["published_on"] = ["The report has not been published yet."]
+    if errors:
+        raise InspectionInvalid(errors)
+    report = InspectionReport.objects.create(
+        title=title.strip(),
+        published_on=published_on,
+        action_plan_due_on=action_plan_due(published_on, plan_weeks()),
+        recorded_by=actor,
+    )
+    _audit(
+        actor,
+        "report_recorded",
+        report,
+        {"title": report.title, "published_on": published_on.isoformat()},
+    )
+    return report
+
+
+@transaction.atomic
+def finding_record(
+    *,
+    actor: User,
+    report_id: UUID,
+    kind: FindingKind,
+    area: Area,
+    text: str,
+    cause_id: UUID | None = None,
+) -> Finding:
+    """Record a finding; a recommendation may name the cause of concern it answers.
+
+    :raises NotFoundOrForbidden: no such report (or cause in it)
+    :raises InspectionInvalid: text too short, or a cause given for anything but a recommendation
+    """
+    require_capability(actor, Capability.INSPECTION_MANAGE)
+    report = InspectionReport.objects.filter(pk=report_id).first()
+    if report is None:
+        raise NotFoundOrForbidden()
+    errors: dict[str, list[str]] = {}
+    if len(text.strip()) < MIN_TEXT:
+        errors["text"] = [f"Give the finding's words (at least {MIN_TEXT} characters)."]
+    cause = None
+    if cause_id is not None:
+        cause = Finding.objects.filter(
+            pk=cause_id, report=report, kind=FindingKind.CAUSE_OF_CONCERN
+        ).first()
+        if cause is None:
+            raise NotFoundOrForbidden()
+        if kind is not FindingKind.RECOMMENDATION:
+            errors["cause"] = ["Only a recommendation answers a cause of concern."]
+    if errors:
+        raise InspectionInvalid(errors)
+    finding = Finding.objects.create(
+        report=report, kind=kind, area=area, text=text.strip(), cause=cause
+    )
+    _audit(actor, "finding_recorded", finding, {"kind": kind.value, "area": area.value})
+    return finding
+
+
+@transaction.atomic
+def action_record(
+    *, actor: User, finding_id: UUID, description: str, owner_username: str, due_on: dt.date
+) -> Action:
+    """Add an action to the plan, with its owner and due date.
+
+    :raises NotFoundOrForbidden: no such finding
+    :raises InspectionInvalid: no description, or no police user with that username
+    """
+    require_capability(actor, Capability.INSPECTION_MANAGE)
+    finding = Finding.objects.filter(pk=finding_id).first()
+    if finding is None:
+        raise NotFoundOrForbidden()
+    errors: dict[str, list[str]] = {}
+    if len(description.strip()) < MIN_TEXT:
+        errors["description"] = [f"Describe the action (at least {MIN_TEXT} characters)."]
+    owner = User.objects.filter(username=owner_username.strip(), organisation__isnull=True).first()
+    if owner is None:
+        errors["owner"] = ["No police user has that username."]
+    if errors:
+        raise InspectionInvalid(errors)
+    assert owner is not None
+    action = Action.objects.create(
+        finding=finding, description=description.strip(), owner=owner, due_on=due_on
+    )
+    _audit(
+        actor, "action_recorded", action, {"owner": owner_username, "due_on": due_on.isoformat()}
+    )
+    return action
+
+
+@transaction.atomic
+def action_update(*, actor: User, action_id: UUID, status: ActionStatus, evidence: str) -> Action:
+    """Move an action on: its status and the evidence; completing it dates it today.
+
+    :raises NotFoundOrForbidden: no such action
+    :raises InspectionInvalid: completing without evidence
+    """
+    require_capability(actor, Capability.INSPECTION_MANAGE)
+    action = Action.objects.select_for_update().filter(pk=action_id).first()
+    if action is None:
+        raise NotFoundOrForbidden()
+    if status is ActionStatus.COMPLETE and len((evidence or action.evidence).strip()) < MIN_TEXT:
+        raise InspectionInvalid({"evidence": ["Say what shows the action is complete."]})
+    action.status = status
+    if evidence.strip():
+        action.evidence = evidence.strip()
+    action.completed_on = clock.today_in_london() if status is ActionStatus.COMPLETE else None
+    action.save()
+    _audit(actor, "action_updated", action, {"status": status.value})
+    return action
+
+
+@transaction.atomic
+def self_assessment_record(
+    *, actor: User, area: Area, grade: Grade, evidence: str
+) -> SelfAssessment:
+    """The lead grades an area and says what evidence supports it (the system suggests none).
+
+    :raises InspectionInvalid: no evidence
+    """
+    require_capability(actor, Capability.INSPECTION_MANAGE)
+    if len(evidence.strip()) < MIN_TEXT:
+        raise InspectionInvalid({"evidence": ["Give the evidence for the grade."]})
+    assessment = SelfAssessment.objects.create(
+        area=area,
+        grade=grade,
+        evidence=evidence.strip(),
+        assessed_by=actor,
+        assessed_on=clock.today_in_london(),
+    )
+    _audit(
+        actor, "self_assessment_recorded", assessment, {"area": area.value, "grade": grade.value}
+    )
+    return assessment
