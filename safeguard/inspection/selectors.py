@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING
 
 from safeguard.access.policies import require_capability
 from safeguard.access.rules.capabilities import Capability
+from safeguard.core import clock
 from safeguard.inspection.indicators import INDICATORS, Indicator, Period, Result
+from safeguard.inspection.models import Action, Finding, InspectionReport, SelfAssessment
 from safeguard.inspection.rules.areas import AREA_LABELS, Area
+from safeguard.inspection.rules.plan import ActionStatus, Rag, action_rag, overdue, plan_summary
 
 if TYPE_CHECKING:
     from safeguard.accounts.models import User
@@ -46,3 +49,69 @@ def indicators_by_area(*, actor: User, since: dt.datetime, until: dt.datetime) -
         ]
         blocks.append(AreaBlock(area=area, label=AREA_LABELS[area], values=values))
     return blocks
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    action: Action
+    rag: Rag
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    finding: Finding
+    actions: list[ActionRow]
+
+
+@dataclass(frozen=True)
+class ReportPlan:
+    report: InspectionReport
+    findings: list[FindingRow]
+    summary: dict[Rag, int]
+    plan_overdue: bool
+
+
+def action_plan(*, actor: User) -> list[ReportPlan]:
+    """Every report with its findings and their actions, each action rated (RAG).
+
+    :raises CapabilityMissing: the actor may not read indicators
+    """
+    require_capability(actor, Capability.INDICATOR_VIEW)
+    today = clock.today_in_london()
+    plans: list[ReportPlan] = []
+    reports = InspectionReport.objects.prefetch_related("findings__actions__owner")
+    for report in reports:
+        rows: list[FindingRow] = []
+        rags: list[Rag] = []
+        for finding in report.findings.all():
+            actions = []
+            for action in finding.actions.all():
+                status = ActionStatus(action.status)
+                rag = action_rag(status, action.due_on, today)
+                rags.append(rag)
+                actions.append(ActionRow(action, rag, overdue(status, action.due_on, today)))
+            rows.append(FindingRow(finding, actions))
+        plans.append(
+            ReportPlan(
+                report=report,
+                findings=rows,
+                summary=plan_summary(rags),
+                plan_overdue=report.action_plan_due_on < today and not rags,
+            )
+        )
+    return plans
+
+
+def self_assessments_latest(*, actor: User) -> dict[str, SelfAssessment]:
+    """The latest self-assessment per area (area code -> assessment).
+
+    :raises CapabilityMissing: the actor may not read indicators
+    """
+    require_capability(actor, Capability.INDICATOR_VIEW)
+    latest: dict[str, SelfAssessment] = {}
+    for assessment in SelfAssessment.objects.select_related("assessed_by").order_by(
+        "assessed_on", "created_at"
+    ):
+        latest[assessment.area] = assessment
+    return latest

@@ -5,4 +5,6 @@ from safeguard.inspection.web import views
 app_name = "inspection"
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
+    path("plan/", views.PlanView.as_view(), name="plan"),
+    path("self-assessment/", views.SelfAssessmentView.as_view(), name="self-assessment"),
 ]

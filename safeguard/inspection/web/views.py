@@ -3,16 +3,46 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
+from uuid import UUID
 
-from django.http import HttpRequest, HttpResponse
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from safeguard.access.policies import has_capability
 from safeguard.access.rules.capabilities import Capability
 from safeguard.core import clock
+from safeguard.core.exceptions import NotFoundOrForbidden
 from safeguard.core.rules.calendar import LONDON
+from safeguard.inspection.rules.areas import (
+    AREA_LABELS,
+    GRADE_DEFINITIONS,
+    GRADED_AREAS,
+    Area,
+    FindingKind,
+    Grade,
+)
+from safeguard.inspection.rules.plan import ActionStatus
 from safeguard.inspection.rules.trends import bar_chart_svg
-from safeguard.inspection.selectors import indicators_by_area
+from safeguard.inspection.selectors import action_plan, indicators_by_area, self_assessments_latest
+from safeguard.inspection.services import (
+    InspectionInvalid,
+    action_record,
+    action_update,
+    finding_record,
+    report_record,
+    self_assessment_record,
+)
+from safeguard.inspection.web.forms import (
+    ActionForm,
+    ActionUpdateForm,
+    FindingForm,
+    ReportForm,
+    SelfAssessmentForm,
+)
 from safeguard.web.views import CapabilityView
 
 PERIODS = {"3": 3, "6": 6, "12": 12}
@@ -47,3 +77,128 @@ class DashboardView(CapabilityView):
         }
         context = {"blocks": blocks, "charts": charts, "since": start, "months": months}
         return render(request, "inspection/dashboard.html", context)
+
+
+def _errors_to(form: Any, exc: InspectionInvalid) -> None:
+    for field, errors in exc.errors.items():
+        for error in errors:
+            form.add_error(field if field in form.fields else None, error)
+
+
+class PlanView(CapabilityView):
+    """The findings register and the action plan, with RAG; forms for those who manage it."""
+
+    required_capability = Capability.INDICATOR_VIEW
+
+    def _render(
+        self, request: HttpRequest, forms_: dict[str, Any] | None = None, status: int = 200
+    ) -> HttpResponse:
+        context = {
+            "plans": action_plan(actor=request.user),  # type: ignore[arg-type]
+            "report_form": ReportForm(),
+            "finding_form": FindingForm(),
+            "action_form": ActionForm(),
+            "update_form": ActionUpdateForm(),
+            **(forms_ or {}),
+        }
+        return render(request, "inspection/plan.html", context, status=status)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return self._render(request)
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        require = Capability.INSPECTION_MANAGE
+        if not has_capability(request.user, require):  # type: ignore[arg-type]
+            raise NotFoundOrForbidden()
+        kind = request.POST.get("form", "")
+        handlers = {
+            "report": (ReportForm, self._report),
+            "finding": (FindingForm, self._finding),
+            "action": (ActionForm, self._action),
+            "update": (ActionUpdateForm, self._update),
+        }
+        if kind not in handlers:
+            return self._render(request, status=400)
+        form_class, handle = handlers[kind]
+        form = form_class(request.POST)
+        if form.is_valid():
+            try:
+                handle(request, form.cleaned_data)
+            except InspectionInvalid as exc:
+                _errors_to(form, exc)
+            else:
+                messages.success(request, "Recorded.")
+                return HttpResponseRedirect(reverse("inspection:plan"))
+        return self._render(request, {f"{kind}_form": form, "failed": kind}, status=400)
+
+    def _report(self, request: HttpRequest, data: dict[str, Any]) -> None:
+        report_record(actor=request.user, title=data["title"], published_on=data["published_on"])  # type: ignore[arg-type]
+
+    def _finding(self, request: HttpRequest, data: dict[str, Any]) -> None:
+        cause = request.POST.get("cause") or None
+        finding_record(
+            actor=request.user,  # type: ignore[arg-type]
+            report_id=_uuid(request.POST.get("report", "")),
+            kind=FindingKind(data["kind"]),
+            area=Area(data["area"]),
+            text=data["text"],
+            cause_id=_uuid(cause) if cause else None,
+        )
+
+    def _action(self, request: HttpRequest, data: dict[str, Any]) -> None:
+        action_record(
+            actor=request.user,  # type: ignore[arg-type]
+            finding_id=_uuid(request.POST.get("finding", "")),
+            description=data["description"],
+            owner_username=data["owner"],
+            due_on=data["due_on"],
+        )
+
+    def _update(self, request: HttpRequest, data: dict[str, Any]) -> None:
+        action_update(
+            actor=request.user,  # type: ignore[arg-type]
+            action_id=_uuid(request.POST.get("action", "")),
+            status=ActionStatus(data["status"]),
+            evidence=data["evidence"],
+        )
+
+
+def _uuid(value: str) -> UUID:
+    try:
+        return UUID(value)
+    except ValueError as exc:
+        raise NotFoundOrForbidden() from exc
+
+
+class SelfAssessmentView(CapabilityView):
+    required_capability = Capability.INDICATOR_VIEW
+
+    def _render(
+        self, request: HttpRequest, form: SelfAssessmentForm, status: int = 200
+    ) -> HttpResponse:
+        latest = self_assessments_latest(actor=request.user)  # type: ignore[arg-type]
+        rows = [(area, AREA_LABELS[area], latest.get(area.value)) for area in GRADED_AREAS]
+        context = {"rows": rows, "form": form, "definitions": GRADE_DEFINITIONS}
+        return render(request, "inspection/self_assessment.html", context, status=status)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return self._render(request, SelfAssessmentForm())
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        if not has_capability(request.user, Capability.INSPECTION_MANAGE):  # type: ignore[arg-type]
+            raise NotFoundOrForbidden()
+        form = SelfAssessmentForm(request.POST)
+        if form.is_valid():
+            try:
+                self_assessment_record(
+                    actor=request.user,  # type: ignore[arg-type]
+                    area=Area(form.cleaned_data["area"]),
+                    grade=Grade(form.cleaned_data["grade"]),
+                    evidence=form.cleaned_data["evidence"],
+                )
+            except InspectionInvalid as exc:
+                _errors_to(form, exc)
+            else:
+                messages.success(request, "Self-assessment recorded.")
+                return HttpResponseRedirect(reverse("inspection:self-assessment"))
+        return self._render(request, form, status=400)
