@@ -12,13 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, F, Q
 
 from safeguard.child_deaths.models import ChecklistItem, ChildDeathResponse, HouseholdChild
 from safeguard.child_deaths.rules.codes import AssignmentState
 from safeguard.clocks.models import ClockOutcome, StatutoryClock
 from safeguard.core.rules.indicators import Share
+from safeguard.domestic.models import DomesticAbuseIncident, EncompassNotification
 from safeguard.domestic.rules import indicators as domestic
 from safeguard.domestic.selectors import indicator_facts as domestic_facts
 from safeguard.inspection.rules.areas import Area
@@ -52,6 +54,17 @@ class Result:
 
 
 @dataclass(frozen=True)
+class Behind:
+    """A record behind an indicator that did not meet it: what it is and where it opens."""
+
+    instance: Any
+    reference: str
+    when: dt.datetime
+    url_name: str
+    url_kwarg: str
+
+
+@dataclass(frozen=True)
 class Indicator:
     code: str
     area: Area
@@ -60,6 +73,12 @@ class Indicator:
     source: str
     compute: Callable[[Period], Result]
     kind: str = "share"  # or "count"
+    # The records that did not meet the measure, for the drill-down (None: not built yet).
+    misses: Callable[[Period], list[Behind]] | None = None
+
+    @property
+    def has_drill_down(self) -> bool:
+        return self.misses is not None
 
 
 def _domestic(measure: Callable[..., Share]) -> Callable[[Period], Result]:
@@ -76,6 +95,29 @@ def _missing_episodes(
         return Result(share=measure(episodes))
 
     return compute
+
+
+def _encompass_late(p: Period) -> list[Behind]:
+    """Incidents with a child whose Encompass notification was late or never sent."""
+    late = EncompassNotification.objects.filter(
+        incident__occurrence__occurred_at__gte=p.since,
+        incident__occurrence__occurred_at__lt=p.until,
+    ).filter(Q(sent_at__isnull=True) | Q(sent_at__gte=F("due_at")))
+    incidents = (
+        DomesticAbuseIncident.objects.filter(pk__in=late.values("incident_id"))
+        .select_related("occurrence")
+        .order_by("occurrence__occurred_at")
+    )
+    return [
+        Behind(
+            i,
+            i.occurrence.reference,
+            i.occurrence.occurred_at,
+            "domestic:incident-detail",
+            "incident_id",
+        )
+        for i in incidents
+    ]
 
 
 def _return_interviews(p: Period) -> Result:
@@ -185,6 +227,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "Of domestic abuse incidents with a child, the share whose every Encompass notification went before its due time.",
         "domestic.rules.indicators.share_notified_on_time; DOMAIN.md §3.2",
         _domestic(domestic.share_notified_on_time),
+        misses=_encompass_late,
     ),
     Indicator(
         "return_interviews",

@@ -8,8 +8,12 @@ from typing import TYPE_CHECKING
 
 from safeguard.access.policies import require_capability
 from safeguard.access.rules.capabilities import Capability
+from safeguard.audit.purpose import require_purpose
+from safeguard.audit.rules.operations import Operation
+from safeguard.audit.services import Subject, audit_event_record
 from safeguard.core import clock
-from safeguard.inspection.indicators import INDICATORS, Indicator, Period, Result
+from safeguard.core.exceptions import NotFoundOrForbidden
+from safeguard.inspection.indicators import INDICATORS, Behind, Indicator, Period, Result
 from safeguard.inspection.models import Action, Finding, InspectionReport, SelfAssessment
 from safeguard.inspection.rules.areas import AREA_LABELS, Area
 from safeguard.inspection.rules.plan import ActionStatus, Rag, action_rag, overdue, plan_summary
@@ -115,3 +119,38 @@ def self_assessments_latest(*, actor: User) -> dict[str, SelfAssessment]:
     ):
         latest[assessment.area] = assessment
     return latest
+
+
+@dataclass(frozen=True)
+class DrillDown:
+    indicator: Indicator
+    result: Result
+    records: list[Behind]
+
+
+def indicator_drill_down(
+    *, actor: User, code: str, since: dt.datetime, until: dt.datetime, purpose: str
+) -> DrillDown:
+    """The records behind an indicator that did not meet it. One consultation naming them,
+    with the purpose; each record then opens on its own page, audited there.
+
+    :raises CapabilityMissing: the actor may not read indicators
+    :raises NotFoundOrForbidden: no such indicator, or none with records to show yet
+    :raises PurposeRequired: no purpose was given
+    """
+    require_capability(actor, Capability.INDICATOR_VIEW)
+    justification = require_purpose(purpose)
+    indicator = next((i for i in INDICATORS if i.code == code), None)
+    if indicator is None or indicator.misses is None:
+        raise NotFoundOrForbidden()
+    period = Period(since=since, until=until)
+    records = indicator.misses(period)
+    audit_event_record(
+        actor=actor,
+        operation=Operation.CONSULTATION,
+        event_type="inspection.drill_down",
+        subjects=[Subject.of(r.instance) for r in records],
+        justification=justification,
+        changes={"indicator": code, "since": since.isoformat(), "until": until.isoformat()},
+    )
+    return DrillDown(indicator=indicator, result=indicator.compute(period), records=records)

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("plan/", views.PlanView.as_view(), name="plan"),
     path("self-assessment/", views.SelfAssessmentView.as_view(), name="self-assessment"),
+    path("indicators/<slug:code>/", views.DrillDownView.as_view(), name="drill-down"),
 ]

@@ -27,7 +27,12 @@ from safeguard.inspection.rules.areas import (
 )
 from safeguard.inspection.rules.plan import ActionStatus
 from safeguard.inspection.rules.trends import bar_chart_svg
-from safeguard.inspection.selectors import action_plan, indicators_by_area, self_assessments_latest
+from safeguard.inspection.selectors import (
+    action_plan,
+    indicator_drill_down,
+    indicators_by_area,
+    self_assessments_latest,
+)
 from safeguard.inspection.services import (
     InspectionInvalid,
     action_record,
@@ -43,9 +48,19 @@ from safeguard.inspection.web.forms import (
     ReportForm,
     SelfAssessmentForm,
 )
+from safeguard.web.purposes import PurposeForm
 from safeguard.web.views import CapabilityView
 
 PERIODS = {"3": 3, "6": 6, "12": 12}
+
+
+def _period(request: HttpRequest) -> tuple[int, dt.date, dt.datetime, dt.datetime]:
+    """The months asked for (3, 6 or 12; else 12), from the first of the month in London."""
+    months = PERIODS.get(request.GET.get("months", "12"), 12)
+    until = clock.now()
+    today = until.astimezone(LONDON).date()
+    start = (today.replace(day=1) - dt.timedelta(days=31 * (months - 1))).replace(day=1)
+    return months, start, dt.datetime.combine(start, dt.time(), tzinfo=LONDON), until
 
 
 class DashboardView(CapabilityView):
@@ -54,11 +69,7 @@ class DashboardView(CapabilityView):
     required_capability = Capability.INDICATOR_VIEW
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        months = PERIODS.get(request.GET.get("months", "12"), 12)
-        until = clock.now()
-        today = until.astimezone(LONDON).date()
-        start = (today.replace(day=1) - dt.timedelta(days=31 * (months - 1))).replace(day=1)
-        since = dt.datetime.combine(start, dt.time(), tzinfo=LONDON)
+        months, start, since, until = _period(request)
         blocks = indicators_by_area(actor=request.user, since=since, until=until)  # type: ignore[arg-type]
         charts = {
             block.area: mark_safe(  # noqa: S308 - bar_chart_svg escapes every text it writes
@@ -202,3 +213,29 @@ class SelfAssessmentView(CapabilityView):
                 messages.success(request, "Self-assessment recorded.")
                 return HttpResponseRedirect(reverse("inspection:self-assessment"))
         return self._render(request, form, status=400)
+
+
+class DrillDownView(CapabilityView):
+    """The records behind an indicator that did not meet it, after the purpose is given."""
+
+    required_capability = Capability.INDICATOR_VIEW
+
+    def get(self, request: HttpRequest, code: str) -> HttpResponse:
+        months, start, since, until = _period(request)
+        form = PurposeForm(request.GET if "purpose" in request.GET else None)
+        if not form.is_bound or not form.is_valid():
+            status = 400 if form.is_bound else 200
+            context = {"form": form, "code": code, "months": months}
+            return render(request, "inspection/drill_purpose.html", context, status=status)
+        drill = indicator_drill_down(
+            actor=request.user,  # type: ignore[arg-type]
+            code=code,
+            since=since,
+            until=until,
+            purpose=form.purpose_text(),
+        )
+        rows = [
+            (r, reverse(r.url_name, kwargs={r.url_kwarg: r.instance.pk})) for r in drill.records
+        ]
+        context = {"drill": drill, "rows": rows, "since": start, "months": months}
+        return render(request, "inspection/drill_down.html", context)
