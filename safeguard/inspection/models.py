@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from safeguard.core.models import BaseModel
 from safeguard.inspection.rules.areas import (
     AREA_LABELS,
+    AUDIT_GRADE_LABELS,
     FINDING_KIND_LABELS,
     GRADE_LABELS,
 )
@@ -18,6 +19,7 @@ from safeguard.inspection.rules.plan import ACTION_STATUS_LABELS, ActionStatus
 AREA_CHOICES = [(a.value, label) for a, label in AREA_LABELS.items()]
 GRADE_CHOICES = [(g.value, label) for g, label in GRADE_LABELS.items()]
 FINDING_CHOICES = [(k.value, label) for k, label in FINDING_KIND_LABELS.items()]
+AUDIT_GRADE_CHOICES = [(g.value, label) for g, label in AUDIT_GRADE_LABELS.items()]
 STATUS_CHOICES = [(s.value, label) for s, label in ACTION_STATUS_LABELS.items()]
 
 
@@ -104,3 +106,57 @@ class Action(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.description[:40]} ({self.status})"
+
+
+class CaseAudit(BaseModel):
+    """A stratified random sample of cases for audit, reproducible from its seed (§1.5)."""
+
+    title = models.CharField(max_length=200)
+    since = models.DateField()
+    until = models.DateField()
+    size = models.PositiveIntegerField()
+    strata = models.JSONField(default=list)
+    pathways = models.JSONField(default=list)
+    seed = models.PositiveIntegerField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(until__gt=F("since")), name="inspection_audit_period_ordered"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AuditedCase(BaseModel):
+    """One case drawn for audit, and its grade with the reasons (§1.5)."""
+
+    audit = models.ForeignKey(CaseAudit, on_delete=models.CASCADE, related_name="cases")
+    pathway = models.CharField(max_length=30)
+    area = models.CharField(max_length=24, choices=AREA_CHOICES)
+    subject_type = models.CharField(max_length=60)
+    subject_id = models.UUIDField()
+    reference = models.CharField(max_length=40)
+    grade = models.CharField(max_length=24, choices=AUDIT_GRADE_CHOICES, blank=True)
+    reasons = models.TextField(blank=True)
+    audited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    audited_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pathway", "reference"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["audit", "subject_type", "subject_id"], name="inspection_case_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.grade or 'not graded'}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from uuid import UUID
 
 from safeguard.access.policies import require_capability
 from safeguard.access.rules.capabilities import Capability
@@ -14,9 +15,17 @@ from safeguard.audit.services import Subject, audit_event_record
 from safeguard.core import clock
 from safeguard.core.exceptions import NotFoundOrForbidden
 from safeguard.inspection.indicators import INDICATORS, Behind, Indicator, Period, Result
-from safeguard.inspection.models import Action, Finding, InspectionReport, SelfAssessment
-from safeguard.inspection.rules.areas import AREA_LABELS, Area
+from safeguard.inspection.models import (
+    Action,
+    AuditedCase,
+    CaseAudit,
+    Finding,
+    InspectionReport,
+    SelfAssessment,
+)
+from safeguard.inspection.rules.areas import AREA_LABELS, Area, AuditGrade
 from safeguard.inspection.rules.plan import ActionStatus, Rag, action_rag, overdue, plan_summary
+from safeguard.inspection.rules.sampling import audit_results_by_area
 
 if TYPE_CHECKING:
     from safeguard.accounts.models import User
@@ -154,3 +163,33 @@ def indicator_drill_down(
         changes={"indicator": code, "since": since.isoformat(), "until": until.isoformat()},
     )
     return DrillDown(indicator=indicator, result=indicator.compute(period), records=records)
+
+
+@dataclass(frozen=True)
+class AuditView:
+    audit: CaseAudit
+    cases: list[AuditedCase]
+    results: dict[Area, dict[AuditGrade, int]]
+    graded: int
+
+
+def case_audits(*, actor: User) -> list[CaseAudit]:
+    """Every case audit, newest first (titles and sizes only)."""
+    require_capability(actor, Capability.INDICATOR_VIEW)
+    return list(CaseAudit.objects.all())
+
+
+def case_audit_get(*, actor: User, audit_id: UUID) -> AuditView:
+    """One audit: its sampled cases (references only) and the results by area.
+
+    :raises NotFoundOrForbidden: no such audit
+    """
+    require_capability(actor, Capability.INDICATOR_VIEW)
+    audit = CaseAudit.objects.filter(pk=audit_id).first()
+    if audit is None:
+        raise NotFoundOrForbidden()
+    cases = list(audit.cases.select_related("audited_by"))
+    graded = [(Area(c.area), AuditGrade(c.grade)) for c in cases if c.grade]
+    return AuditView(
+        audit=audit, cases=cases, results=audit_results_by_area(graded), graded=len(graded)
+    )

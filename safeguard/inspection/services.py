@@ -5,6 +5,7 @@ about children, but every write is still logged (who changed the force's plan, a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
@@ -18,9 +19,19 @@ from safeguard.audit.rules.operations import Operation
 from safeguard.audit.services import Subject, audit_event_record
 from safeguard.core import clock
 from safeguard.core.exceptions import DomainError, NotFoundOrForbidden
-from safeguard.inspection.models import Action, Finding, InspectionReport, SelfAssessment
-from safeguard.inspection.rules.areas import Area, FindingKind, Grade
+from safeguard.core.rules.calendar import LONDON
+from safeguard.inspection.audits import PATHWAYS, CaseRow, month_of
+from safeguard.inspection.models import (
+    Action,
+    AuditedCase,
+    CaseAudit,
+    Finding,
+    InspectionReport,
+    SelfAssessment,
+)
+from safeguard.inspection.rules.areas import Area, AuditGrade, FindingKind, Grade
 from safeguard.inspection.rules.plan import DEFAULT_ACTION_PLAN_WEEKS, ActionStatus, action_plan_due
+from safeguard.inspection.rules.sampling import Case, stratified_sample
 
 MIN_TEXT = 10
 
@@ -191,3 +202,96 @@ def self_assessment_record(
         actor, "self_assessment_recorded", assessment, {"area": area.value, "grade": grade.value}
     )
     return assessment
+
+
+@transaction.atomic
+def case_audit_create(
+    *,
+    actor: User,
+    title: str,
+    since: dt.date,
+    until: dt.date,
+    size: int,
+    pathways: Sequence[str],
+    strata: Sequence[str],
+    seed: int,
+) -> CaseAudit:
+    """Draw a stratified random sample of cases for audit; the same seed draws the same cases.
+
+    :raises InspectionInvalid: no title, an empty or backwards period, an unknown pathway or
+        stratum, a size below one, or no case in the period
+    """
+    require_capability(actor, Capability.INSPECTION_MANAGE)
+    errors: dict[str, list[str]] = {}
+    if not title.strip():
+        errors["title"] = ["Name the audit."]
+    if until <= since:
+        errors["until"] = ["The period must end after it starts."]
+    unknown = [p for p in pathways if p not in PATHWAYS]
+    if not pathways or unknown:
+        errors["pathways"] = ["Choose the pathways to sample from."]
+    if errors:
+        raise InspectionInvalid(errors)
+    start = dt.datetime.combine(since, dt.time(), tzinfo=LONDON)
+    end = dt.datetime.combine(until, dt.time(), tzinfo=LONDON)
+    rows: dict[str, tuple[str, CaseRow]] = {}
+    for code in pathways:
+        for row in PATHWAYS[code].cases(start, end):
+            rows[f"{row.subject_type}:{row.subject_id}"] = (code, row)
+    cases = [Case(key, code, month_of(row.when)) for key, (code, row) in rows.items()]
+    if not cases:
+        raise InspectionInvalid({"since": ["No case in these pathways and this period."]})
+    try:
+        sample = stratified_sample(cases, size=size, strata=tuple(strata), seed=seed)
+    except ValueError as exc:
+        raise InspectionInvalid({"size": [str(exc)]}) from exc
+    audit = CaseAudit.objects.create(
+        title=title.strip(),
+        since=since,
+        until=until,
+        size=size,
+        strata=list(strata),
+        pathways=list(pathways),
+        seed=seed,
+        created_by=actor,
+    )
+    AuditedCase.objects.bulk_create(
+        AuditedCase(
+            audit=audit,
+            pathway=rows[case.case_id][0],
+            area=PATHWAYS[rows[case.case_id][0]].area,
+            subject_type=rows[case.case_id][1].subject_type,
+            subject_id=rows[case.case_id][1].subject_id,
+            reference=rows[case.case_id][1].reference,
+        )
+        for case in sample
+    )
+    _audit(
+        actor,
+        "case_audit_recorded",
+        audit,
+        {"size": len(sample), "seed": seed, "strata": list(strata)},
+    )
+    return audit
+
+
+@transaction.atomic
+def audited_case_grade(
+    *, actor: User, case_id: UUID, grade: AuditGrade, reasons: str
+) -> AuditedCase:
+    """Grade one sampled case with the reasons (good / requires improvement / inadequate).
+
+    :raises NotFoundOrForbidden: no such case
+    :raises InspectionInvalid: no reasons
+    """
+    require_capability(actor, Capability.INSPECTION_MANAGE)
+    case = AuditedCase.objects.select_for_update().filter(pk=case_id).first()
+    if case is None:
+        raise NotFoundOrForbidden()
+    if len(reasons.strip()) < MIN_TEXT:
+        raise InspectionInvalid({"reasons": ["Give the reasons for the grade."]})
+    case.grade, case.reasons = grade, reasons.strip()
+    case.audited_by, case.audited_at = actor, clock.now()
+    case.save(update_fields=["grade", "reasons", "audited_by", "audited_at", "updated_at"])
+    _audit(actor, "case_graded", case, {"grade": grade.value})
+    return case

@@ -14,6 +14,7 @@ SUBJECT_ROUTES: dict[str, tuple[str, str]] = {
     "domestic.encompassnotification": ("domestic:notification-detail", "notification_id"),
     "missing.missingepisode": ("missing:episode-detail", "episode_id"),
     "online_abuse.onlinereferral": ("online_abuse:referral-detail", "referral_id"),
+    "child_deaths.childdeathresponse": ("child_deaths:response-detail", "response_id"),
 }
 
 

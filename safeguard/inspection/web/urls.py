@@ -8,4 +8,6 @@ urlpatterns = [
     path("plan/", views.PlanView.as_view(), name="plan"),
     path("self-assessment/", views.SelfAssessmentView.as_view(), name="self-assessment"),
     path("indicators/<slug:code>/", views.DrillDownView.as_view(), name="drill-down"),
+    path("audits/", views.CaseAuditListView.as_view(), name="audits"),
+    path("audits/<uuid:audit_id>/", views.CaseAuditView.as_view(), name="audit"),
 ]

@@ -17,11 +17,13 @@ from safeguard.access.rules.capabilities import Capability
 from safeguard.core import clock
 from safeguard.core.exceptions import NotFoundOrForbidden
 from safeguard.core.rules.calendar import LONDON
+from safeguard.inspection.audits import PATHWAYS
 from safeguard.inspection.rules.areas import (
     AREA_LABELS,
     GRADE_DEFINITIONS,
     GRADED_AREAS,
     Area,
+    AuditGrade,
     FindingKind,
     Grade,
 )
@@ -29,6 +31,8 @@ from safeguard.inspection.rules.plan import ActionStatus
 from safeguard.inspection.rules.trends import bar_chart_svg
 from safeguard.inspection.selectors import (
     action_plan,
+    case_audit_get,
+    case_audits,
     indicator_drill_down,
     indicators_by_area,
     self_assessments_latest,
@@ -37,6 +41,8 @@ from safeguard.inspection.services import (
     InspectionInvalid,
     action_record,
     action_update,
+    audited_case_grade,
+    case_audit_create,
     finding_record,
     report_record,
     self_assessment_record,
@@ -44,11 +50,14 @@ from safeguard.inspection.services import (
 from safeguard.inspection.web.forms import (
     ActionForm,
     ActionUpdateForm,
+    CaseAuditForm,
+    CaseGradeForm,
     FindingForm,
     ReportForm,
     SelfAssessmentForm,
 )
 from safeguard.web.purposes import PurposeForm
+from safeguard.web.subjects import subject_url
 from safeguard.web.views import CapabilityView
 
 PERIODS = {"3": 3, "6": 6, "12": 12}
@@ -239,3 +248,92 @@ class DrillDownView(CapabilityView):
         ]
         context = {"drill": drill, "rows": rows, "since": start, "months": months}
         return render(request, "inspection/drill_down.html", context)
+
+
+def _pathway_choices() -> list[tuple[str, str]]:
+    return [(code, p.label) for code, p in PATHWAYS.items()]
+
+
+class CaseAuditListView(CapabilityView):
+    required_capability = Capability.INDICATOR_VIEW
+
+    def _render(self, request: HttpRequest, form: CaseAuditForm, status: int = 200) -> HttpResponse:
+        context = {"audits": case_audits(actor=request.user), "form": form}  # type: ignore[arg-type]
+        return render(request, "inspection/audits.html", context, status=status)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return self._render(request, CaseAuditForm(pathway_choices=_pathway_choices()))
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        if not has_capability(request.user, Capability.INSPECTION_MANAGE):  # type: ignore[arg-type]
+            raise NotFoundOrForbidden()
+        form = CaseAuditForm(request.POST, pathway_choices=_pathway_choices())
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                audit = case_audit_create(
+                    actor=request.user,  # type: ignore[arg-type]
+                    title=data["title"],
+                    since=data["since"],
+                    until=data["until"],
+                    size=data["size"],
+                    pathways=data["pathways"],
+                    strata=("pathway", "period") if data["by_period"] else ("pathway",),
+                    seed=data["seed"],
+                )
+            except InspectionInvalid as exc:
+                _errors_to(form, exc)
+            else:
+                messages.success(request, f"{audit.cases.count()} cases drawn for audit.")
+                return HttpResponseRedirect(
+                    reverse("inspection:audit", kwargs={"audit_id": audit.pk})
+                )
+        return self._render(request, form, status=400)
+
+
+class CaseAuditView(CapabilityView):
+    required_capability = Capability.INDICATOR_VIEW
+
+    def _render(
+        self,
+        request: HttpRequest,
+        audit_id: UUID,
+        errors: dict[str, str] | None = None,
+        status: int = 200,
+    ) -> HttpResponse:
+        view = case_audit_get(actor=request.user, audit_id=audit_id)  # type: ignore[arg-type]
+        rows = [(c, subject_url(c.subject_type, c.subject_id)) for c in view.cases]
+        context = {
+            "view": view,
+            "rows": rows,
+            "grades": CaseGradeForm().fields["grade"].choices,  # type: ignore[attr-defined]
+            "errors": errors or {},
+            "area_labels": {a.value: label for a, label in AREA_LABELS.items()},
+        }
+        return render(request, "inspection/audit.html", context, status=status)
+
+    def get(self, request: HttpRequest, audit_id: UUID) -> HttpResponse:
+        return self._render(request, audit_id)
+
+    def post(self, request: HttpRequest, audit_id: UUID) -> HttpResponse:
+        if not has_capability(request.user, Capability.INSPECTION_MANAGE):  # type: ignore[arg-type]
+            raise NotFoundOrForbidden()
+        case_id = _uuid(request.POST.get("case", ""))
+        form = CaseGradeForm(request.POST)
+        error = "Choose a grade and give the reasons."
+        if form.is_valid():
+            try:
+                audited_case_grade(
+                    actor=request.user,  # type: ignore[arg-type]
+                    case_id=case_id,
+                    grade=AuditGrade(form.cleaned_data["grade"]),
+                    reasons=form.cleaned_data["reasons"],
+                )
+            except InspectionInvalid as exc:
+                error = str(exc)
+            else:
+                messages.success(request, "Case graded.")
+                return HttpResponseRedirect(
+                    reverse("inspection:audit", kwargs={"audit_id": audit_id})
+                )
+        return self._render(request, audit_id, {str(case_id): error}, status=400)
