@@ -24,6 +24,12 @@ if ! command -v g++ >/dev/null 2>&1; then
   source scripts/lib.sh
   apt_install g++ python3-dev
 fi
+# WeasyPrint (the inspection pack) draws text with Pango and needs a font.
+if ! ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || [ ! -d /usr/share/fonts/truetype/dejavu ]; then
+  echo "Installing Debian's Pango and DejaVu fonts for the PDF inspection pack..."
+  source scripts/lib.sh
+  apt_install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+fi
 echo "Installing Python packages from uv.lock..."
 "$PYTHON" -m uv sync --frozen --python "$PYTHON" --quiet
 echo "Installing front-end packages from package-lock.json..."

@@ -9,5 +9,6 @@ urlpatterns = [
     path("self-assessment/", views.SelfAssessmentView.as_view(), name="self-assessment"),
     path("indicators/<slug:code>/", views.DrillDownView.as_view(), name="drill-down"),
     path("audits/", views.CaseAuditListView.as_view(), name="audits"),
+    path("pack.pdf", views.PackView.as_view(), name="pack"),
     path("audits/<uuid:audit_id>/", views.CaseAuditView.as_view(), name="audit"),
 ]

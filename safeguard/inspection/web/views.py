@@ -18,6 +18,7 @@ from safeguard.core import clock
 from safeguard.core.exceptions import NotFoundOrForbidden
 from safeguard.core.rules.calendar import LONDON
 from safeguard.inspection.audits import PATHWAYS
+from safeguard.inspection.pack import inspection_pack_pdf
 from safeguard.inspection.rules.areas import (
     AREA_LABELS,
     GRADE_DEFINITIONS,
@@ -337,3 +338,17 @@ class CaseAuditView(CapabilityView):
                     reverse("inspection:audit", kwargs={"audit_id": audit_id})
                 )
         return self._render(request, audit_id, {str(case_id): error}, status=400)
+
+
+class PackView(CapabilityView):
+    """The inspection pack as a PDF for the chosen months."""
+
+    required_capability = Capability.INDICATOR_VIEW
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        _, _, since, until = _period(request)
+        pdf = inspection_pack_pdf(actor=request.user, since=since, until=until)  # type: ignore[arg-type]
+        response = HttpResponse(pdf, content_type="application/pdf")
+        name = f"inspection-pack-{clock.today_in_london():%Y-%m-%d}.pdf"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
