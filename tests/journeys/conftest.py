@@ -416,3 +416,25 @@ def death_night() -> Iterator[NightServers]:
             _stop(servers.server)
         if pg_name:
             _drop(pg_name)
+
+
+INSPECTION_SETUP = f"""
+import datetime as dt
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from safeguard.accounts.models import User
+from safeguard.core.clock import now
+from safeguard.domestic.services import da_incident_record
+from safeguard.domestic.tests.factories import a_school, details, household, new_child_row
+user = User.objects.get(username="performance")
+TOTPDevice.objects.filter(user=user).delete()
+TOTPDevice.objects.create(user=user, name="journey", confirmed=True, key="{TOTP_KEY_HEX}")
+# A domestic abuse incident with a child whose school was never told: late.
+da_incident_record(actor=User.objects.get(username="response"),
+                   details=details(household(), occurred_at=now() - dt.timedelta(days=10)),
+                   children=[new_child_row(a_school("Inspection Fictional Primary"))], choices={{}})
+"""
+
+
+@pytest.fixture(scope="session")
+def inspection_app() -> Iterator[LiveApp]:
+    yield from _serve(INSPECTION_SETUP, {})
