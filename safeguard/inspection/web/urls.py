@@ -10,5 +10,6 @@ urlpatterns = [
     path("indicators/<slug:code>/", views.DrillDownView.as_view(), name="drill-down"),
     path("audits/", views.CaseAuditListView.as_view(), name="audits"),
     path("pack.pdf", views.PackView.as_view(), name="pack"),
+    path("indicators.csv", views.IndicatorsCsvView.as_view(), name="indicators-csv"),
     path("audits/<uuid:audit_id>/", views.CaseAuditView.as_view(), name="audit"),
 ]

@@ -40,3 +40,18 @@ def test_the_lead_sees_every_area_with_charts_and_tables(client_for) -> None:
 def test_others_get_not_found(client_for, role: Role) -> None:
     client, _ = client_for(role)
     assert client.get(URL).status_code == 404
+
+
+def test_the_indicators_as_csv(client_for) -> None:
+    import csv
+    import io
+
+    client, _ = client_for(Role.PERFORMANCE_LEAD)
+    response = client.get(reverse("inspection:indicators-csv"), {"months": "3"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][:3] == ["area", "code", "indicator"]
+    codes = {row[1] for row in rows[1:]}
+    assert {"encompass_on_time", "clocks_met", "caseload"} <= codes
+    assert all(row[5] == "" for row in rows[1:])  # nothing to measure: empty, never 0
