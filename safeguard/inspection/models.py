@@ -160,3 +160,22 @@ class AuditedCase(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.grade or 'not graded'}"
+
+
+class IndicatorSnapshot(BaseModel):
+    """One indicator's value for one calendar month, kept for the trend (issue 9 item 1)."""
+
+    month = models.DateField()  # the first day of the month
+    code = models.CharField(max_length=60)
+    numerator = models.PositiveIntegerField(null=True, blank=True)
+    denominator = models.PositiveIntegerField(null=True, blank=True)
+    count = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["code", "month"]
+        constraints = [
+            models.UniqueConstraint(fields=["month", "code"], name="inspection_snapshot_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.month:%Y-%m}"

@@ -20,12 +20,14 @@ from safeguard.inspection.models import (
     AuditedCase,
     CaseAudit,
     Finding,
+    IndicatorSnapshot,
     InspectionReport,
     SelfAssessment,
 )
 from safeguard.inspection.rules.areas import AREA_LABELS, Area, AuditGrade
 from safeguard.inspection.rules.plan import ActionStatus, Rag, action_rag, overdue, plan_summary
 from safeguard.inspection.rules.sampling import audit_results_by_area
+from safeguard.inspection.rules.trends import month_label, month_start, monthly_series
 
 if TYPE_CHECKING:
     from safeguard.accounts.models import User
@@ -193,3 +195,31 @@ def case_audit_get(*, actor: User, audit_id: UUID) -> AuditView:
     return AuditView(
         audit=audit, cases=cases, results=audit_results_by_area(graded), graded=len(graded)
     )
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    label: str
+    value: float | None
+
+
+def indicator_trends(*, actor: User, start: dt.date, end: dt.date) -> dict[str, list[TrendPoint]]:
+    """Each indicator's kept monthly figures from ``start`` to ``end`` ("no data" where none).
+
+    :raises CapabilityMissing: the actor may not read indicators
+    """
+    require_capability(actor, Capability.INDICATOR_VIEW)
+    values: dict[str, dict[dt.date, float | None]] = {}
+    for snap in IndicatorSnapshot.objects.filter(month__gte=month_start(start), month__lte=end):
+        if snap.denominator is not None:
+            value = (snap.numerator or 0) / snap.denominator if snap.denominator else None
+        else:
+            value = snap.count
+        values.setdefault(snap.code, {})[snap.month] = value
+    return {
+        i.code: [
+            TrendPoint(month_label(p.month), p.value)
+            for p in monthly_series(values.get(i.code, {}), month_start(start), month_start(end))
+        ]
+        for i in INDICATORS
+    }

@@ -21,11 +21,13 @@ from safeguard.core import clock
 from safeguard.core.exceptions import DomainError, NotFoundOrForbidden
 from safeguard.core.rules.calendar import LONDON
 from safeguard.inspection.audits import PATHWAYS, CaseRow, month_of
+from safeguard.inspection.indicators import INDICATORS, Period
 from safeguard.inspection.models import (
     Action,
     AuditedCase,
     CaseAudit,
     Finding,
+    IndicatorSnapshot,
     InspectionReport,
     SelfAssessment,
 )
@@ -295,3 +297,31 @@ def audited_case_grade(
     case.save(update_fields=["grade", "reasons", "audited_by", "audited_at", "updated_at"])
     _audit(actor, "case_graded", case, {"grade": grade.value})
     return case
+
+
+def snapshots_take(*, month: dt.date) -> int:
+    """Compute every indicator for the calendar month starting ``month`` and keep it.
+
+    Run by the system each month (``manage.py inspection_snapshot``); running it again for a
+    month replaces that month's figures. Counts only, so nothing personal is read.
+    """
+    start = month.replace(day=1)
+    following = (start + dt.timedelta(days=32)).replace(day=1)
+    period = Period(
+        since=dt.datetime.combine(start, dt.time(), tzinfo=LONDON),
+        until=dt.datetime.combine(following, dt.time(), tzinfo=LONDON),
+    )
+    with transaction.atomic():
+        for indicator in INDICATORS:
+            result = indicator.compute(period)
+            share = result.share
+            IndicatorSnapshot.objects.update_or_create(
+                month=start,
+                code=indicator.code,
+                defaults={
+                    "numerator": share.numerator if share else None,
+                    "denominator": share.denominator if share else None,
+                    "count": result.count,
+                },
+            )
+    return len(INDICATORS)

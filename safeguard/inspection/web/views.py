@@ -36,6 +36,7 @@ from safeguard.inspection.selectors import (
     case_audit_get,
     case_audits,
     indicator_drill_down,
+    indicator_trends,
     indicators_by_area,
     self_assessments_latest,
 )
@@ -97,7 +98,16 @@ class DashboardView(CapabilityView):
             for block in blocks
             if any(v.indicator.kind == "share" for v in block.values)
         }
-        context = {"blocks": blocks, "charts": charts, "since": start, "months": months}
+        actor = request.user
+        end = until.astimezone(LONDON).date()
+        trends = indicator_trends(actor=actor, start=start, end=end)  # type: ignore[arg-type]
+        context = {
+            "blocks": blocks,
+            "charts": charts,
+            "since": start,
+            "months": months,
+            "trends": trends,
+        }
         return render(request, "inspection/dashboard.html", context)
 
 
