@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from safeguard.core.clock import today_in_london
 from tests.journeys.test_child_concern_to_decision import sign_in
 from tests.journeys.test_find_a_person import axe_violations
 
@@ -44,7 +45,7 @@ class TestInspectionReadiness:
         check("the late incidents")
 
         page.goto(f"{inspection_app.url}/inspection/audits/")
-        today = dt.date.today()
+        today = today_in_london()
         page.fill("#id_title", "Pre-inspection audit (journey)")
         page.fill("#id_since", (today - dt.timedelta(days=365)).isoformat())
         page.fill("#id_until", (today + dt.timedelta(days=1)).isoformat())
