@@ -90,10 +90,8 @@ def main() -> int:
     by_code = {v.indicator.code: v.result for b in blocks for v in b.values}
     for code, (numerator, denominator) in looped.items():
         share = by_code[code].share
-        assert share is not None and (share.numerator, share.denominator) == (
-            numerator,
-            denominator,
-        ), code
+        assert share is not None, code
+        assert (share.numerator, share.denominator) == (numerator, denominator), code
     print(
         f"{'All ' + str(len(INDICATORS)) + ' indicators (selectors)':<44} median {statistics.median(times):7.3f} s"
     )
