@@ -50,12 +50,12 @@ def python_loop(period: Period) -> dict[str, tuple[int, int]]:
             stopped += 1
             met += row["outcome"] == "MET"
     recorded = people = 0
-    for row in Person.objects.values("created_at", "self_defined_ethnicity").iterator(
+    for person in Person.objects.values("created_at", "self_defined_ethnicity").iterator(
         chunk_size=20_000
     ):
-        if period.since <= row["created_at"] < period.until:
+        if period.since <= person["created_at"] < period.until:
             people += 1
-            recorded += row["self_defined_ethnicity"] != "NOT_ASKED"
+            recorded += person["self_defined_ethnicity"] != "NOT_ASKED"
     return {"clocks_met": (met, stopped), "ethnicity_recorded": (recorded, people)}
 
 
