@@ -11,7 +11,6 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from weasyprint import HTML  # type: ignore[import-untyped]
 
 from safeguard.access.policies import require_capability
@@ -19,8 +18,8 @@ from safeguard.access.rules.capabilities import Capability
 from safeguard.audit.rules.operations import Operation
 from safeguard.audit.services import audit_event_record
 from safeguard.core import clock
+from safeguard.inspection.charts import area_charts
 from safeguard.inspection.rules.areas import AREA_LABELS, GRADED_AREAS
-from safeguard.inspection.rules.trends import bar_chart_svg
 from safeguard.inspection.selectors import (
     action_plan,
     case_audit_get,
@@ -41,21 +40,7 @@ def inspection_pack_pdf(*, actor: User, since: dt.datetime, until: dt.datetime) 
     """
     require_capability(actor, Capability.INDICATOR_VIEW)
     blocks = indicators_by_area(actor=actor, since=since, until=until)
-    charts = {
-        block.area: mark_safe(  # noqa: S308 - bar_chart_svg escapes every text it writes
-            bar_chart_svg(
-                block.label,
-                [
-                    (v.indicator.title, v.result.value)
-                    for v in block.values
-                    if v.indicator.kind == "share"
-                ],
-                max_value=1.0,
-            )
-        )
-        for block in blocks
-        if any(v.indicator.kind == "share" for v in block.values)
-    }
+    charts = area_charts(blocks)
     latest = self_assessments_latest(actor=actor)
     audits = [case_audit_get(actor=actor, audit_id=a.pk) for a in case_audits(actor=actor)[:3]]
     context = {

@@ -11,7 +11,6 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 
 from safeguard.access.policies import has_capability
 from safeguard.access.rules.capabilities import Capability
@@ -19,6 +18,7 @@ from safeguard.core import clock
 from safeguard.core.exceptions import NotFoundOrForbidden
 from safeguard.core.rules.calendar import LONDON
 from safeguard.inspection.audits import PATHWAYS
+from safeguard.inspection.charts import area_charts
 from safeguard.inspection.pack import inspection_pack_pdf
 from safeguard.inspection.rules.areas import (
     AREA_LABELS,
@@ -30,7 +30,6 @@ from safeguard.inspection.rules.areas import (
     Grade,
 )
 from safeguard.inspection.rules.plan import ActionStatus
-from safeguard.inspection.rules.trends import bar_chart_svg
 from safeguard.inspection.selectors import (
     action_plan,
     case_audit_get,
@@ -83,21 +82,7 @@ class DashboardView(CapabilityView):
     def get(self, request: HttpRequest) -> HttpResponse:
         months, start, since, until = _period(request)
         blocks = indicators_by_area(actor=request.user, since=since, until=until)  # type: ignore[arg-type]
-        charts = {
-            block.area: mark_safe(  # noqa: S308 - bar_chart_svg escapes every text it writes
-                bar_chart_svg(
-                    block.label,
-                    [
-                        (v.indicator.title, v.result.value)
-                        for v in block.values
-                        if v.indicator.kind == "share"
-                    ],
-                    max_value=1.0,
-                )
-            )
-            for block in blocks
-            if any(v.indicator.kind == "share" for v in block.values)
-        }
+        charts = area_charts(blocks)
         actor = request.user
         end = until.astimezone(LONDON).date()
         trends = indicator_trends(actor=actor, start=start, end=end)  # type: ignore[arg-type]
