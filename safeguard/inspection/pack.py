@@ -11,7 +11,6 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from django.template.loader import render_to_string
-from weasyprint import HTML  # type: ignore[import-untyped]
 
 from safeguard.access.policies import require_capability
 from safeguard.access.rules.capabilities import Capability
@@ -55,6 +54,10 @@ def inspection_pack_pdf(*, actor: User, since: dt.datetime, until: dt.datetime) 
         "plans": action_plan(actor=actor),
     }
     html = render_to_string("inspection/pack.html", context)
+    # Imported here: WeasyPrint is only needed for the pack, and importing it changes
+    # Pillow's process-wide settings (see safeguard.media.hashing.strict_decoding).
+    from weasyprint import HTML  # type: ignore[import-untyped]
+
     pdf: bytes = HTML(string=html).write_pdf()
     audit_event_record(
         actor=actor,

@@ -6,14 +6,17 @@ past recognition are kept (the review page shows nothing else by default).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import threading
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
 import pdqhash  # type: ignore[import-untyped]  # no type information published
-from PIL import Image, ImageFilter, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageFilter, UnidentifiedImageError
 
 THUMBNAIL_PIXELS = 96
 THUMBNAIL_BLUR_RADIUS = 8
@@ -48,6 +51,26 @@ def _thumbnail(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
+_DECODING = threading.Lock()
+
+
+@contextlib.contextmanager
+def strict_decoding() -> Iterator[None]:
+    """Refuse truncated image data while decoding, whatever another library set.
+
+    Pillow's ``ImageFile.LOAD_TRUNCATED_IMAGES`` is process-wide, and WeasyPrint (the
+    inspection pack) turns it on when imported: a truncated seized file would then be
+    hashed as if whole, grey where its data is missing. Triage must report it instead.
+    """
+    with _DECODING:
+        previous = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = previous
+
+
 def image_decode(data: bytes) -> tuple[Image.Image | None, str]:
     """Return the decoded RGB image, or None and a message saying why it cannot be read."""
     if not data:
@@ -61,7 +84,8 @@ def image_decode(data: bytes) -> tuple[Image.Image | None, str]:
                     f"The image is {image.width} x {image.height} pixels, larger than "
                     f"{MAX_IMAGE_PIXELS:,} pixels in all."
                 )
-            image.load()
+            with strict_decoding():
+                image.load()
             return image.convert("RGB"), ""
     except UnidentifiedImageError:
         return None, "Not an image file that can be read (unknown format, or the data is corrupt)."

@@ -245,3 +245,25 @@ class TestItemCategorise:
         event = AuditEvent.objects.latest("sequence")
         assert (event.operation, event.event_type) == ("consultation", "media.review_queue_viewed")
         assert event.justification == "Triage of seized media EX-1"
+
+
+def test_a_truncated_file_is_refused_even_when_another_library_allows_truncation() -> None:
+    """WeasyPrint turns Pillow's LOAD_TRUNCATED_IMAGES on for the whole process."""
+    import io
+
+    from PIL import Image, ImageFile
+
+    from safeguard.media.hashing import image_decode
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 64), (200, 30, 30)).save(buffer, format="JPEG")
+    truncated = buffer.getvalue()[: len(buffer.getvalue()) // 2]
+    previous = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = True
+    try:
+        image, message = image_decode(truncated)
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = previous
+    assert image is None
+    assert "truncated" in message or "corrupt" in message
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is previous
