@@ -175,14 +175,14 @@ def _rota(now: dt.datetime) -> RotaView:
     return RotaView(shifts=shifts, trained_until=trained_until, gaps=gaps)
 
 
-def child_death_indicators_for(*, actor: User, since: dt.datetime) -> ChildDeathIndicators:
-    """The issue 8 indicators over responses since ``since`` and the coming fortnight's cover.
+def indicator_facts(*, since: dt.datetime, until: dt.datetime) -> list[ResponseFacts]:
+    """The facts behind the child-death indicators for responses reported in ``[since, until)``.
 
-    :raises CapabilityMissing: the actor may not read indicators
+    Counts and times only, no personal data: nothing to audit.
     """
-    require_capability(actor, Capability.INDICATOR_VIEW)
-    now = clock.now()
-    responses = ChildDeathResponse.objects.filter(reported_at__gte=since).annotate(
+    responses = ChildDeathResponse.objects.filter(
+        reported_at__gte=since, reported_at__lt=until
+    ).annotate(
         children_count=Count("children", distinct=True),
         decided_count=Count("children", filter=~Q(children__decision=""), distinct=True),
     )
@@ -200,10 +200,28 @@ def child_death_indicators_for(*, actor: User, since: dt.datetime) -> ChildDeath
                 children_decided=r.decided_count,
             )
         )
+    return facts
+
+
+def indicators_over(
+    *, since: dt.datetime, until: dt.datetime, now: dt.datetime
+) -> ChildDeathIndicators:
+    """The issue 8 indicators for responses in the period, and the fortnight's cover from
+    ``now`` (counts only)."""
     gaps = _rota(now).gaps
     return child_death_indicators(
-        facts,
-        now=now,
+        indicator_facts(since=since, until=until),
+        now=until,
         assign_within=policy.assign_target(),
         uncovered=sum((g.ends_at - g.starts_at for g in gaps), dt.timedelta()),
     )
+
+
+def child_death_indicators_for(*, actor: User, since: dt.datetime) -> ChildDeathIndicators:
+    """The issue 8 indicators over responses since ``since`` and the coming fortnight's cover.
+
+    :raises CapabilityMissing: the actor may not read indicators
+    """
+    require_capability(actor, Capability.INDICATOR_VIEW)
+    now = clock.now()
+    return indicators_over(since=since, until=now, now=now)

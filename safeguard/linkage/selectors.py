@@ -244,6 +244,19 @@ def _audit_pairs(actor: User, pairs: list[ReviewPair], justification: str) -> No
     )
 
 
+def pairs_awaiting_review() -> int | None:
+    """How many pairs of the latest people-table run still await a decision (None: no run).
+
+    A count only, across every scope: for the inspection dashboard (issue 9), nothing to audit.
+    """
+    run = LinkageRun.objects.filter(source="PEOPLE").first()
+    if run is None:
+        return None
+    pairs = list(run.candidates.values_list("left_id", "right_id"))
+    decided = _decided_pairs({pk for pair in pairs for pk in pair})
+    return sum(1 for pair in pairs if frozenset(pair) not in decided)
+
+
 def review_queue(*, actor: User) -> list[ReviewPair]:
     """The undecided pairs of the latest run over the people table, likeliest first.
 

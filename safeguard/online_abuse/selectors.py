@@ -142,15 +142,16 @@ def referral_get(*, actor: User, referral_id: UUID, purpose: str) -> ReferralRec
     return record
 
 
-def online_indicators_for(*, actor: User, since: dt.datetime) -> OnlineIndicators:
-    """The issue 7 indicators over referrals received since ``since`` (counts only).
+def indicator_facts(
+    *, since: dt.datetime, until: dt.datetime, now: dt.datetime
+) -> list[ReferralFacts]:
+    """The facts behind the online indicators for referrals received in ``[since, until)``.
 
-    :raises CapabilityMissing: the actor may not read indicators
+    An action time counts as judged once the clock stopped, or once it is overdue at
+    ``now``. Counts only, no personal data: nothing to audit.
     """
-    require_capability(actor, Capability.INDICATOR_VIEW)
-    now = clock.now()
     referrals = list(
-        OnlineReferral.objects.filter(received_at__gte=since).annotate(
+        OnlineReferral.objects.filter(received_at__gte=since, received_at__lt=until).annotate(
             child_count=Count("children", distinct=True),
             referred_count=Count(
                 "children",
@@ -178,7 +179,7 @@ def online_indicators_for(*, actor: User, since: dt.datetime) -> OnlineIndicator
             return action.outcome == "MET"
         return False if action.due_at < now else None
 
-    return online_indicators(
+    return [
         ReferralFacts(
             kirat_level=r.kirat_level,
             received_at=r.received_at,
@@ -188,4 +189,14 @@ def online_indicators_for(*, actor: User, since: dt.datetime) -> OnlineIndicator
             children_referred=r.referred_count,
         )
         for r in referrals
-    )
+    ]
+
+
+def online_indicators_for(*, actor: User, since: dt.datetime) -> OnlineIndicators:
+    """The issue 7 indicators over referrals received since ``since`` (counts only).
+
+    :raises CapabilityMissing: the actor may not read indicators
+    """
+    require_capability(actor, Capability.INDICATOR_VIEW)
+    now = clock.now()
+    return online_indicators(indicator_facts(since=since, until=now, now=now))
