@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import Q
 
 from safeguard.access.policies import require_capability
 from safeguard.access.rules.capabilities import Capability
@@ -42,17 +41,19 @@ from safeguard.core import clock
 from safeguard.core.exceptions import DomainError, NotFoundOrForbidden
 from safeguard.core.services import reference_issue
 from safeguard.incidents.rules.voice_of_child import VoiceOfChild
-from safeguard.people.models import PersonAddress, Relationship
 from safeguard.people.policies import person_in_scope
-from safeguard.people.rules.age import age_on
 from safeguard.people.rules.codes import RelationshipKind
+from safeguard.people.selectors import (
+    children_living_at,
+    children_related_to,
+    current_address_ids,
+)
 from safeguard.referrals.services import ConcernDetails, concern_record
 
 if TYPE_CHECKING:
     from safeguard.child_deaths.rules.escalation import Next
 
 MIN_REASON = 10
-ADULT_AGE = 18
 
 
 class ChildDeathInvalid(DomainError):
@@ -210,35 +211,10 @@ def _details_errors(details: ResponseDetails, now: dt.datetime) -> dict[str, lis
 
 def _household(child_id: UUID, today: dt.date) -> set[UUID]:
     """Children under 18 living with the child, and the child's siblings, but not the child."""
-    addresses = PersonAddress.objects.filter(person_id=child_id, ends_on__isnull=True).values(
-        "address_id"
-    )
-    found: set[UUID] = set()
-    for row in PersonAddress.objects.filter(
-        address_id__in=addresses, ends_on__isnull=True
-    ).select_related("person"):
-        found.add(row.person_id) if _is_child(row.person, today) else None
-    siblings = (
-        Relationship.objects.filter(kind=RelationshipKind.SIBLING)
-        .filter(Q(from_person_id=child_id) | Q(to_person_id=child_id))
-        .select_related("from_person", "to_person")
-    )
-    for rel in siblings:
-        other = rel.to_person if rel.from_person_id == child_id else rel.from_person
-        if _is_child(other, today):
-            found.add(other.pk)
+    found = children_living_at(address_ids=current_address_ids(person_id=child_id), today=today)
+    found |= children_related_to(person_id=child_id, today=today, kinds=[RelationshipKind.SIBLING])
     found.discard(child_id)
     return found
-
-
-def _is_child(person: object, today: dt.date) -> bool:
-    age = age_on(
-        on=today,
-        date_of_birth=person.date_of_birth,  # type: ignore[attr-defined]
-        estimated_age=person.estimated_age,  # type: ignore[attr-defined]
-        estimated_on=person.estimated_on,  # type: ignore[attr-defined]
-    )
-    return age is not None and age < ADULT_AGE
 
 
 @transaction.atomic

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from uuid import UUID
@@ -26,7 +27,7 @@ from safeguard.people.models import (
     Relationship,
 )
 from safeguard.people.policies import person_in_scope, scope_people
-from safeguard.people.rules.age import age_on
+from safeguard.people.rules.age import age_on, is_child
 from safeguard.people.rules.codes import (
     LinkDecision,
     OfficerDefinedEthnicity,
@@ -260,3 +261,52 @@ def standing_links_of(*, person_id: UUID) -> list[PersonLink]:
         .select_related("left", "right", "decided_by")
         .order_by("-decided_at")
     )
+
+
+def _is_child_on(person: Person, today: dt.date) -> bool:
+    return is_child(
+        age=age_on(
+            on=today,
+            date_of_birth=person.date_of_birth,
+            estimated_age=person.estimated_age,
+            estimated_on=person.estimated_on,
+        )
+    )
+
+
+def current_address_ids(*, person_id: UUID) -> set[UUID]:
+    """The addresses a person lives at now (ids only; the caller audits what it shows)."""
+    return set(
+        PersonAddress.objects.filter(person_id=person_id, ends_on__isnull=True).values_list(
+            "address_id", flat=True
+        )
+    )
+
+
+def children_living_at(*, address_ids: Collection[UUID], today: dt.date) -> set[UUID]:
+    """The people under 18 (Children Act 1989 s.105) living now at any of the addresses.
+
+    Ids only; the caller audits what it shows.
+    """
+    residents = PersonAddress.objects.filter(address_id__in=address_ids, ends_on__isnull=True)
+    return {
+        r.person_id for r in residents.select_related("person") if _is_child_on(r.person, today)
+    }
+
+
+def children_related_to(
+    *, person_id: UUID, today: dt.date, kinds: Collection[str] | None = None
+) -> set[UUID]:
+    """The people under 18 with a recorded relationship to this person (of ``kinds``, or any).
+
+    Ids only; the caller audits what it shows.
+    """
+    related = Relationship.objects.filter(Q(from_person_id=person_id) | Q(to_person_id=person_id))
+    if kinds is not None:
+        related = related.filter(kind__in=kinds)
+    found: set[UUID] = set()
+    for rel in related.select_related("from_person", "to_person"):
+        other = rel.to_person if rel.from_person_id == person_id else rel.from_person
+        if _is_child_on(other, today):
+            found.add(other.pk)
+    return found

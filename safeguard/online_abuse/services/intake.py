@@ -10,10 +10,10 @@ until the referral is graded (``rules.times``).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -39,8 +39,11 @@ from safeguard.online_abuse.models import (
 from safeguard.online_abuse.rules.codes import ChildLink, IdentifierKind, Stage
 from safeguard.online_abuse.rules.package import Package, PackageInvalid, read_package
 from safeguard.online_abuse.rules.times import action_due
-from safeguard.people.models import Person, PersonAddress, Relationship
-from safeguard.people.rules.age import age_on
+from safeguard.people.selectors import (
+    children_living_at,
+    children_related_to,
+    current_address_ids,
+)
 
 if TYPE_CHECKING:
     from safeguard.accounts.models import User
@@ -50,7 +53,6 @@ ACTION_RULE = "KIRAT: act within the time of the referral's level, from receipt"
 ACTION_RULE_SOURCE = "DOMAIN.md §6.2 [S] (times [U]), §6.3 [P]"
 ACTION_RULE_VERSION = "kirat-action-v1"
 MAX_FILE_PACKAGES = 1_000
-ADULT_AGE = 18
 
 
 class ReferralDuplicate(DomainError):
@@ -97,42 +99,23 @@ def _match(identifier: SuspectIdentifier) -> list[IdentifierMatch]:
     return IdentifierMatch.objects.bulk_create(matches)
 
 
-def _is_child(person: Person, today: dt.date) -> bool:
-    age = age_on(
-        on=today,
-        date_of_birth=person.date_of_birth,
-        estimated_age=person.estimated_age,
-        estimated_on=person.estimated_on,
-    )
-    return age is not None and age < ADULT_AGE
-
-
 def _children_around(referral: OnlineReferral, matches: list[IdentifierMatch]) -> int:
     """List the children at the suspect's addresses or related to the suspect; return how many."""
     today = clock.today_in_london()
     addresses = {m.address_id for m in matches if m.address_id is not None}
+    related: set[UUID] = set()
     if referral.suspect_id is not None:
-        addresses |= set(
-            PersonAddress.objects.filter(
-                person_id=referral.suspect_id, ends_on__isnull=True
-            ).values_list("address_id", flat=True)
-        )
-    found: dict[Any, str] = {}
-    residents = PersonAddress.objects.filter(address_id__in=addresses, ends_on__isnull=True)
-    for resident in residents.select_related("person"):
-        if resident.person_id != referral.suspect_id and _is_child(resident.person, today):
-            found.setdefault(resident.person_id, ChildLink.LIVES_AT_SUSPECT_ADDRESS)
-    if referral.suspect_id is not None:
-        related = Relationship.objects.filter(
-            Q(from_person_id=referral.suspect_id) | Q(to_person_id=referral.suspect_id)
-        ).select_related("from_person", "to_person")
-        for rel in related:
-            other = rel.to_person if rel.from_person_id == referral.suspect_id else rel.from_person
-            if _is_child(other, today):
-                found.setdefault(other.pk, ChildLink.RELATIONSHIP)
+        addresses |= current_address_ids(person_id=referral.suspect_id)
+        related = children_related_to(person_id=referral.suspect_id, today=today)
+    found: dict[UUID, str] = dict.fromkeys(
+        children_living_at(address_ids=addresses, today=today) - {referral.suspect_id},
+        ChildLink.LIVES_AT_SUSPECT_ADDRESS,
+    )
+    for child_id in related:
+        found.setdefault(child_id, ChildLink.RELATIONSHIP)
     ChildAroundSuspect.objects.bulk_create(
         ChildAroundSuspect(referral=referral, child_id=child_id, link=link)
-        for child_id, link in found.items()
+        for child_id, link in sorted(found.items(), key=lambda item: str(item[0]))
     )
     return len(found)
 
