@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "safeguard.online_abuse",
     "safeguard.child_deaths",
     "safeguard.media",
+    "safeguard.places",
     "safeguard.chronology",
     "safeguard.inspection",
     "safeguard.api",

@@ -58,6 +58,10 @@ class Capability(StrEnum):
     INSPECTION_MANAGE = "inspection_manage"
     MEDIA_TRIAGE = "media_triage"
     HASH_BANK_MANAGE = "hash_bank_manage"
+    PLACE_VIEW = "place_view"
+    PLACE_RECORD = "place_record"
+    BUSINESS_CONCERN_SUBMIT = "business_concern_submit"
+    BUSINESS_CONCERN_TRIAGE = "business_concern_triage"
 
     @property
     def label(self) -> str:
@@ -104,6 +108,7 @@ _PERSON_WORK = frozenset(
         Capability.PERSON_LINK,
         Capability.CHILD_DEATH_VIEW,
         Capability.CHILD_DEATH_RECORD,
+        Capability.PLACE_VIEW,
     }
 )
 # MASH researchers and investigators triage, refer and record multi-agency work.
@@ -117,6 +122,8 @@ _PROTECTION_WORK = _PERSON_WORK | {
     Capability.PERSON_MERGE,
     Capability.ONLINE_REFERRAL_VIEW,
     Capability.ONLINE_REFERRAL_RECORD,
+    Capability.PLACE_RECORD,
+    Capability.BUSINESS_CONCERN_TRIAGE,
 }
 
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
@@ -157,6 +164,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.CHILD_DEATH_VIEW,
             Capability.CHILD_DEATH_RECORD,
             Capability.CHILD_DEATH_ROTA_MANAGE,
+            Capability.PLACE_VIEW,
         }
     ),
     Role.PERFORMANCE_LEAD: frozenset(
@@ -194,7 +202,9 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     ),
     # A carer keeps their organisation's Philomena Protocol profiles and nothing else.
     Role.CARER: frozenset({Capability.HOME_VIEW, Capability.PHILOMENA_MANAGE}),
-    Role.HOTEL_REPORTER: frozenset({Capability.HOME_VIEW}),
+    # A hotel or other business submits exploitation concerns (Operation Makesafe) and sees
+    # its own organisation's submissions' status, never a police record (issue 10 item 2).
+    Role.HOTEL_REPORTER: frozenset({Capability.HOME_VIEW, Capability.BUSINESS_CONCERN_SUBMIT}),
 }
 
 
