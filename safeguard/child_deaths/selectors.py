@@ -198,6 +198,7 @@ def indicator_facts(*, since: dt.datetime, until: dt.datetime) -> list[ResponseF
                 home_visited_at=visit.done_at if visit else None,
                 children=r.children_count,
                 children_decided=r.decided_count,
+                subject_id=r.pk,
             )
         )
     return facts

@@ -243,6 +243,7 @@ def indicator_facts(*, since: dt.datetime, until: dt.datetime) -> list[IncidentF
             notifications=tuple(notes.get(i.pk, [])),
             children_referred=referred.get(i.pk, 0),
             referral_waived=i.referral_waived_at is not None,
+            subject_id=i.pk,
         )
         for i in rows
     ]

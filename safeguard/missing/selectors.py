@@ -313,12 +313,13 @@ def indicator_facts(
                 prevention_interview_at=e.prevention_interview_at,
                 return_interview_outcome=e.return_interview_outcome or None,
                 return_interview_outcome_at=e.return_interview_outcome_at,
+                subject_id=e.pk,
             )
         )
     prompts = [
-        RepeatFact(discussion_held=held is not None)
-        for held in RepeatMissingPrompt.objects.filter(episode_id__in=ids).values_list(
-            "discussion_held_at", flat=True
-        )
+        RepeatFact(discussion_held=held is not None, subject_id=episode_id)
+        for episode_id, held in RepeatMissingPrompt.objects.filter(
+            episode_id__in=ids
+        ).values_list("episode_id", "discussion_held_at")
     ]
     return facts, prompts

@@ -187,6 +187,7 @@ def indicator_facts(
             visited_at=visits.get(r.pk),
             children=r.child_count,
             children_referred=r.referred_count,
+            subject_id=r.pk,
         )
         for r in referrals
     ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from uuid import UUID
 
 from safeguard.core.rules.indicators import Share
 
@@ -24,6 +25,9 @@ class ResponseFacts:
     home_visited_at: dt.datetime | None
     children: int
     children_decided: int
+    # The record counted, so the inspection dashboard can break the figure down and list the
+    # records behind it (issue 9); None in hand-built facts.
+    subject_id: UUID | None = None
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import datetime as dt
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
+from uuid import UUID
 
 from safeguard.core.rules.indicators import Share
 
@@ -35,6 +36,9 @@ class IncidentFact:
     notifications: tuple[NotificationFact, ...]
     children_referred: int
     referral_waived: bool
+    # The record counted, so the inspection dashboard can break the figure down and list the
+    # records behind it (issue 9); None in hand-built facts.
+    subject_id: UUID | None = None
 
 
 def share_every_child_recorded(incidents: Sequence[IncidentFact]) -> Share:

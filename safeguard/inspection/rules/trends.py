@@ -56,6 +56,13 @@ def month_start(d: date) -> date:
     return d.replace(day=1)
 
 
+def months_back(d: date, months: int) -> date:
+    """The first day of the month ``months - 1`` months before ``d``'s: the start of a run of
+    ``months`` calendar months ending with ``d``'s (3 months to 15 March: 1 January)."""
+    index = d.year * 12 + d.month - 1 - (months - 1)
+    return date(index // 12, index % 12 + 1, 1)
+
+
 def _next_month(month: date) -> date:
     if month.month == 12:
         return date(month.year + 1, 1, 1)

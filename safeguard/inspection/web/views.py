@@ -20,6 +20,7 @@ from safeguard.core.rules.calendar import LONDON
 from safeguard.inspection.audits import PATHWAYS
 from safeguard.inspection.charts import area_charts
 from safeguard.inspection.pack import inspection_pack_pdf
+from safeguard.inspection.records import Record
 from safeguard.inspection.rules.areas import (
     AREA_LABELS,
     GRADE_DEFINITIONS,
@@ -30,10 +31,12 @@ from safeguard.inspection.rules.areas import (
     Grade,
 )
 from safeguard.inspection.rules.plan import ActionStatus
+from safeguard.inspection.rules.trends import months_back
 from safeguard.inspection.selectors import (
     action_plan,
     case_audit_get,
     case_audits,
+    indicator_breakdowns,
     indicator_drill_down,
     indicator_trends,
     indicators_by_area,
@@ -65,12 +68,13 @@ from safeguard.web.views import CapabilityView
 PERIODS = {"3": 3, "6": 6, "12": 12}
 
 
-def _period(request: HttpRequest) -> tuple[int, dt.date, dt.datetime, dt.datetime]:
-    """The months asked for (3, 6 or 12; else 12), from the first of the month in London."""
+def chosen_period(request: HttpRequest) -> tuple[int, dt.date, dt.datetime, dt.datetime]:
+    """The months asked for (3, 6 or 12; else 12), from the first of the month in London:
+    this month and the ones before it."""
     months = PERIODS.get(request.GET.get("months", "12"), 12)
     until = clock.now()
     today = until.astimezone(LONDON).date()
-    start = (today.replace(day=1) - dt.timedelta(days=31 * (months - 1))).replace(day=1)
+    start = months_back(today, months)
     return months, start, dt.datetime.combine(start, dt.time(), tzinfo=LONDON), until
 
 
@@ -80,7 +84,7 @@ class DashboardView(CapabilityView):
     required_capability = Capability.INDICATOR_VIEW
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        months, start, since, until = _period(request)
+        months, start, since, until = chosen_period(request)
         blocks = indicators_by_area(actor=request.user, since=since, until=until)  # type: ignore[arg-type]
         charts = area_charts(blocks)
         actor = request.user
@@ -221,29 +225,44 @@ class SelfAssessmentView(CapabilityView):
         return self._render(request, form, status=400)
 
 
+def _record_url(record: Record) -> str:
+    if not record.url_name:
+        return ""
+    subject_id = record.subject_id or record.instance.pk
+    return reverse(record.url_name, kwargs={record.url_kwarg: subject_id})
+
+
 class DrillDownView(CapabilityView):
-    """The records behind an indicator that did not meet it, after the purpose is given."""
+    """An indicator broken down (counts only), and after the purpose is given the records
+    behind it that did not meet it."""
 
     required_capability = Capability.INDICATOR_VIEW
 
     def get(self, request: HttpRequest, code: str) -> HttpResponse:
-        months, start, since, until = _period(request)
+        months, start, since, until = chosen_period(request)
+        actor = request.user
         form = PurposeForm(request.GET if "purpose" in request.GET else None)
+        context: dict[str, Any] = {"form": form, "code": code, "months": months, "since": start}
         if not form.is_bound or not form.is_valid():
+            context["drill"] = indicator_breakdowns(
+                actor=actor,  # type: ignore[arg-type]
+                code=code,
+                since=since,
+                until=until,
+            )
             status = 400 if form.is_bound else 200
-            context = {"form": form, "code": code, "months": months}
-            return render(request, "inspection/drill_purpose.html", context, status=status)
+            return render(request, "inspection/drill_down.html", context, status=status)
         drill = indicator_drill_down(
-            actor=request.user,  # type: ignore[arg-type]
+            actor=actor,  # type: ignore[arg-type]
             code=code,
             since=since,
             until=until,
             purpose=form.purpose_text(),
         )
-        rows = [
-            (r, reverse(r.url_name, kwargs={r.url_kwarg: r.instance.pk})) for r in drill.records
-        ]
-        context = {"drill": drill, "rows": rows, "since": start, "months": months}
+        context["drill"] = drill
+        context["show_records"] = True
+        context["rows"] = [(r, _record_url(r)) for r in drill.records]
+        context["purpose_query"] = request.GET.urlencode()
         return render(request, "inspection/drill_down.html", context)
 
 
@@ -306,6 +325,7 @@ class CaseAuditView(CapabilityView):
             "grades": CaseGradeForm().fields["grade"].choices,  # type: ignore[attr-defined]
             "errors": errors or {},
             "area_labels": {a.value: label for a, label in AREA_LABELS.items()},
+            "purpose_form": PurposeForm(),
         }
         return render(request, "inspection/audit.html", context, status=status)
 
@@ -342,7 +362,7 @@ class PackView(CapabilityView):
     required_capability = Capability.INDICATOR_VIEW
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        _, _, since, until = _period(request)
+        _, _, since, until = chosen_period(request)
         pdf = inspection_pack_pdf(actor=request.user, since=since, until=until)  # type: ignore[arg-type]
         response = HttpResponse(pdf, content_type="application/pdf")
         name = f"inspection-pack-{clock.today_in_london():%Y-%m-%d}.pdf"
@@ -356,7 +376,7 @@ class IndicatorsCsvView(CapabilityView):
     required_capability = Capability.INDICATOR_VIEW
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        months, start, since, until = _period(request)
+        months, start, since, until = chosen_period(request)
         blocks = indicators_by_area(actor=request.user, since=since, until=until)  # type: ignore[arg-type]
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = (

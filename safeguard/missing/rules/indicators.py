@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from uuid import UUID
 
 from safeguard.core.rules.indicators import Share
 from safeguard.missing.rules.codes import ReturnInterviewOutcome
@@ -33,6 +34,9 @@ class EpisodeFact:
     prevention_interview_at: dt.datetime | None
     return_interview_outcome: str | None
     return_interview_outcome_at: dt.datetime | None
+    # The record counted, so the inspection dashboard can break the figure down and list the
+    # records behind it (issue 9); None in hand-built facts.
+    subject_id: UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,8 @@ class RepeatFact:
     """One strategy-discussion prompt raised for a repeat-missing child."""
 
     discussion_held: bool
+    # The episode that raised the prompt (issue 9 drill-down); None in hand-built facts.
+    subject_id: UUID | None = None
 
 
 def share_core_complete(episodes: Sequence[EpisodeFact]) -> Share:

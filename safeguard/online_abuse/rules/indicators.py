@@ -12,6 +12,7 @@ import datetime as dt
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
+from uuid import UUID
 
 from safeguard.core.rules.indicators import Share
 from safeguard.risk.rules.kirat import LEVELS
@@ -25,6 +26,9 @@ class ReferralFacts:
     visited_at: dt.datetime | None
     children: int
     children_referred: int
+    # The record counted, so the inspection dashboard can break the figure down and list the
+    # records behind it (issue 9); None in hand-built facts.
+    subject_id: UUID | None = None
 
 
 @dataclass(frozen=True)

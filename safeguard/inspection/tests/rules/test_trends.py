@@ -16,6 +16,7 @@ from safeguard.inspection.rules.trends import (
     month_label,
     month_start,
     monthly_series,
+    months_back,
     months_between,
 )
 
@@ -307,3 +308,19 @@ class TestBarChartSvg:
 
         assert len(_bars(root)) == len(points)
         assert len(_texts(root, "bar-value")) == len(points)
+
+
+@pytest.mark.parametrize(
+    ("today", "months", "start"),
+    [
+        (date(2027, 3, 15), 3, date(2027, 1, 1)),
+        (date(2027, 3, 1), 1, date(2027, 3, 1)),
+        (date(2027, 1, 31), 3, date(2026, 11, 1)),
+        (date(2026, 11, 27), 12, date(2025, 12, 1)),
+        (date(2027, 12, 31), 12, date(2027, 1, 1)),
+    ],
+)
+def test_months_back_counts_calendar_months_ending_with_this_one(
+    today: date, months: int, start: date
+) -> None:
+    assert months_back(today, months) == start
