@@ -4,6 +4,7 @@ about children, but every write is still logged (who changed the force's plan, a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
@@ -17,6 +18,7 @@ from safeguard.access.rules.capabilities import Capability
 from safeguard.accounts.models import User
 from safeguard.audit.rules.operations import Operation
 from safeguard.audit.services import Subject, audit_event_record
+from safeguard.clocks.services import ClockNotRunning, clock_start, clock_stop
 from safeguard.core import clock
 from safeguard.core.exceptions import DomainError, NotFoundOrForbidden
 from safeguard.core.rules.calendar import LONDON
@@ -36,6 +38,16 @@ from safeguard.inspection.rules.plan import DEFAULT_ACTION_PLAN_WEEKS, ActionSta
 from safeguard.inspection.rules.sampling import Case, stratified_sample
 
 MIN_TEXT = 10
+
+ACTION_CLOCK = "inspection.action"
+"""The clock each action of the plan runs against, from its recording to its completion."""
+ACTION_RULE = "Action plan: each action done by its due date"
+ACTION_RULE_SOURCE = "DOMAIN.md §1.6 [P] (the due date is the force's own)"
+"""§1.6: HMICFRS asks for an action plan [P]; the register it needs is "action → owner →
+due date → evidence → status". No source sets the dates: each is the force's own."""
+ACTION_RULE_VERSION = "inspection-action-v1"
+ACTION_LABEL_CHARS = 60
+_LATE = "Completed after its due date: "
 
 
 class InspectionInvalid(DomainError):
@@ -129,14 +141,34 @@ def finding_record(
     return finding
 
 
+def action_due_at(due_on: dt.date) -> dt.datetime:
+    """Return the instant an action due on ``due_on`` falls due: the end of that London day.
+
+    That is midnight (Europe/London) at the start of the next day, in UTC: 23:00 UTC the
+    same day in summer time, 00:00 UTC the next day in winter. Midnight exists once on
+    every London day (the clocks change at 01:00 GMT), so there is no gap or fold. It is
+    the day boundary :func:`~safeguard.inspection.rules.plan.overdue` uses: an action is
+    overdue from the London day after its due date, and its clock from this instant.
+    """
+    next_midnight = dt.datetime.combine(due_on + dt.timedelta(days=1), dt.time(), tzinfo=LONDON)
+    return next_midnight.astimezone(dt.UTC)
+
+
 @transaction.atomic
 def action_record(
     *, actor: User, finding_id: UUID, description: str, owner_username: str, due_on: dt.date
 ) -> Action:
-    """Add an action to the plan, with its owner and due date.
+    """Add an action to the plan, with its owner and due date, and start its clock.
+
+    The action's ``inspection.action`` clock (:data:`ACTION_CLOCK`) starts now and falls due
+    at the end of the due date in London (:func:`action_due_at`), owned by the owner and
+    the owner's team; ``manage.py clocks_escalate`` then reminds the owner when it falls
+    due and escalates to the team's supervisors, then the on-call senior officer, as for
+    any statutory clock. The action-recorded audit event covers the start.
 
     :raises NotFoundOrForbidden: no such finding
-    :raises InspectionInvalid: no description, or no police user with that username
+    :raises InspectionInvalid: no description, no police user with that username, or an
+        owner in no team (an overdue action could not be escalated)
     """
     require_capability(actor, Capability.INSPECTION_MANAGE)
     finding = Finding.objects.filter(pk=finding_id).first()
@@ -145,14 +177,38 @@ def action_record(
     errors: dict[str, list[str]] = {}
     if len(description.strip()) < MIN_TEXT:
         errors["description"] = [f"Describe the action (at least {MIN_TEXT} characters)."]
-    owner = User.objects.filter(username=owner_username.strip(), organisation__isnull=True).first()
+    owner = (
+        User.objects.select_related("team")
+        .filter(username=owner_username.strip(), organisation__isnull=True)
+        .first()
+    )
     if owner is None:
         errors["owner"] = ["No police user has that username."]
+    elif owner.team is None:
+        errors["owner"] = [
+            "The owner must belong to a team, so an overdue action can be escalated."
+        ]
     if errors:
         raise InspectionInvalid(errors)
     assert owner is not None
+    assert owner.team is not None
     action = Action.objects.create(
         finding=finding, description=description.strip(), owner=owner, due_on=due_on
+    )
+    due_at = action_due_at(due_on)
+    clock_start(
+        subject=Subject.of(action),
+        kind=ACTION_CLOCK,
+        label=f"Inspection action: {action.description[:ACTION_LABEL_CHARS]}",
+        # An action entered after its due date (a plan being loaded) is overdue at once,
+        # so the next escalation run picks it up.
+        started_at=min(clock.now(), due_at),
+        due_at=due_at,
+        rule=ACTION_RULE,
+        rule_source=ACTION_RULE_SOURCE,
+        rule_version=ACTION_RULE_VERSION,
+        owner_team=owner.team,
+        owner_user=owner,
     )
     _audit(
         actor, "action_recorded", action, {"owner": owner_username, "due_on": due_on.isoformat()}
@@ -163,6 +219,17 @@ def action_record(
 @transaction.atomic
 def action_update(*, actor: User, action_id: UUID, status: ActionStatus, evidence: str) -> Action:
     """Move an action on: its status and the evidence; completing it dates it today.
+
+    Completing it also stops its running clock now: met if by the end of its due date,
+    breached if later, with the reason "Completed after its due date: " and the evidence
+    (``clock_stop`` writes its own ``clock.stopped`` event). An action with no running
+    clock (already completed once, or recorded before actions had clocks) is completed
+    without one.
+
+    Re-opening a completed action (back to not started, in progress or blocked) restarts
+    nothing: its clock stays stopped with the outcome of the first completion, so the
+    re-opened action is not escalated again; the plan's RAG rating and
+    :func:`~safeguard.inspection.rules.plan.overdue` still show it late.
 
     :raises NotFoundOrForbidden: no such action
     :raises InspectionInvalid: completing without evidence
@@ -178,6 +245,15 @@ def action_update(*, actor: User, action_id: UUID, status: ActionStatus, evidenc
         action.evidence = evidence.strip()
     action.completed_on = clock.today_in_london() if status is ActionStatus.COMPLETE else None
     action.save()
+    if status is ActionStatus.COMPLETE:
+        with contextlib.suppress(ClockNotRunning):
+            clock_stop(
+                actor=actor,
+                subject=Subject.of(action),
+                kind=ACTION_CLOCK,
+                stopped_at=clock.now(),
+                breach_reason=f"{_LATE}{action.evidence}",
+            )
     _audit(actor, "action_updated", action, {"status": status.value})
     return action
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 import pytest
 
@@ -75,7 +76,7 @@ def test_sex_labels(code: str, label: str) -> None:
     assert sex_label(code) == label
 
 
-def _share_met(facts: list[tuple[uuid.UUID | None, int, int]]) -> Share:
+def _share_met(facts: Sequence[tuple[uuid.UUID | None, int, int]]) -> Share:
     return Share(sum(f[1] for f in facts), sum(f[2] for f in facts))
 
 
