@@ -294,4 +294,17 @@ SAFEGUARD = {
         "SAFEGUARDING_VISIT": 24,
         "OUTCOME": 720,
     },
+    # Places and business concerns (issue 10, Operation Makesafe, DOMAIN.md §7), all [U]:
+    # minutes to attend a young person still on site, hours for the MASH to triage any other
+    # concern, this many records at a place within this many days raise its flag (reviewed
+    # after PLACES_FLAG_REVIEW_DAYS), how far back a matched child's missing episodes are
+    # checked against the place, and the longest description and room/booking detail.
+    "PLACES_ON_SITE_MINUTES": 30,
+    "PLACES_TRIAGE_HOURS": 24,
+    "PLACES_RECUR_COUNT": 2,
+    "PLACES_RECUR_DAYS": 90,
+    "PLACES_FLAG_REVIEW_DAYS": 90,
+    "PLACES_EPISODE_LOOKBACK_DAYS": 90,
+    "PLACES_TEXT_MAX_LENGTH": 4000,
+    "PLACES_SHORT_TEXT_MAX_LENGTH": 200,
 }
