@@ -12,6 +12,7 @@ urlpatterns = [
     path("child-deaths/", include("safeguard.child_deaths.web.urls")),
     path("inspection/", include("safeguard.inspection.web.urls")),
     path("media/", include("safeguard.media.web.urls")),
+    path("places/", include("safeguard.places.web.urls")),
     path("audit/", include("safeguard.audit.web.urls")),
     path("access/", include("safeguard.access.web.urls")),
     path("incidents/", include("safeguard.incidents.web.urls")),

@@ -199,51 +199,85 @@ def notification_get(*, actor: User, notification_id: UUID) -> EncompassNotifica
     return notification
 
 
+def _occurred_in(since: dt.datetime, until: dt.datetime, *, via: str = "") -> Q:
+    """Rows whose incident's occurrence is in ``[since, until)``; ``via`` leads to the incident."""
+    return Q(
+        **{
+            f"{via}occurrence__occurred_at__gte": since,
+            f"{via}occurrence__occurred_at__lt": until,
+        }
+    )
+
+
 def indicator_facts(*, since: dt.datetime, until: dt.datetime) -> list[IncidentFact]:
     """Return the facts behind the domestic-abuse indicators for incidents in a period.
 
     Counts only, no personal data: nothing to audit. Incidents without a child are left out.
+
+    One query per table, joined to the period rather than given a list of incident ids, and
+    only the columns the facts hold (issue 9: a force-year holds about 119,000 incidents,
+    28,000 with a child; counting both child tables in one grouped join of whole incidents
+    sorted every incident of the year on disk, and the lists of ids ran to 28,000 values).
     """
-    incidents = (
-        DomesticAbuseIncident.objects.filter(
-            occurrence__occurred_at__gte=since, occurrence__occurred_at__lt=until
+    in_period = _occurred_in(since, until, via="incident__")
+    # Incidents with at least one child victim: how many, and the victims' concerns.
+    incidents: dict[UUID, tuple[dt.datetime, bool]] = {}
+    children: dict[UUID, int] = {}
+    concerns: set[UUID] = set()
+    for incident_id, concern_id, occurred_at, waived_at in (
+        ChildVictim.objects.filter(in_period)
+        .order_by()
+        .values_list(
+            "incident_id",
+            "concern_id",
+            "incident__occurrence__occurred_at",
+            "incident__referral_waived_at",
         )
+    ):
+        incidents.setdefault(incident_id, (occurred_at, waived_at is not None))
+        children[incident_id] = children.get(incident_id, 0) + 1
+        if concern_id is not None:
+            concerns.add(concern_id)
+    detected: dict[UUID, tuple[int, int]] = {
+        incident_id: (n_detected, n_accounted)
+        for incident_id, n_detected, n_accounted in DetectedChildRecord.objects.filter(in_period)
+        .order_by()
+        .values("incident_id")
         .annotate(
-            n_children=Count("child_victims", distinct=True),
-            n_detected=Count("detected_children", distinct=True),
+            n_detected=Count("pk"),
             n_accounted=Count(
-                "detected_children",
-                filter=Q(
-                    detected_children__resolution__in=[Resolution.RECORDED, Resolution.DISMISSED]
-                ),
-                distinct=True,
+                "pk", filter=Q(resolution__in=[Resolution.RECORDED, Resolution.DISMISSED])
             ),
         )
-        .filter(n_children__gt=0)
-        .select_related("occurrence")
-    )
-    rows = list(incidents)
-    ids = [i.pk for i in rows]
+        .values_list("incident_id", "n_detected", "n_accounted")
+    }
     notes: dict[UUID, list[NotificationFact]] = {}
-    for incident_id, due_at, sent_at in EncompassNotification.objects.filter(
-        incident_id__in=ids
-    ).values_list("incident_id", "due_at", "sent_at"):
+    for incident_id, due_at, sent_at in EncompassNotification.objects.filter(in_period).values_list(
+        "incident_id", "due_at", "sent_at"
+    ):
         notes.setdefault(incident_id, []).append(NotificationFact(due_at=due_at, sent_at=sent_at))
+    # Referrals for those concerns, by the domestic-abuse incident of the concern's occurrence.
     referred: dict[UUID, int] = {}
-    for incident_id in Referral.objects.filter(
-        concern__in=ChildVictim.objects.filter(incident_id__in=ids).values("concern")
-    ).values_list("concern__occurrence__domestic_abuse", flat=True):
-        referred[incident_id] = referred.get(incident_id, 0) + 1
-    return [
-        IncidentFact(
-            occurred_at=i.occurrence.occurred_at,
-            children_detected=i.n_detected,
-            children_accounted_for=i.n_accounted,
-            children_recorded=i.n_children,
-            notifications=tuple(notes.get(i.pk, [])),
-            children_referred=referred.get(i.pk, 0),
-            referral_waived=i.referral_waived_at is not None,
-            subject_id=i.pk,
+    for concern_id, incident_id in (
+        Referral.objects.filter(concern__occurrence__domestic_abuse__isnull=False)
+        .order_by()
+        .values_list("concern_id", "concern__occurrence__domestic_abuse")
+    ):
+        if concern_id in concerns:
+            referred[incident_id] = referred.get(incident_id, 0) + 1
+    facts = []
+    for incident_id, (occurred_at, waived) in incidents.items():
+        n_detected, n_accounted = detected.get(incident_id, (0, 0))
+        facts.append(
+            IncidentFact(
+                occurred_at=occurred_at,
+                children_detected=n_detected,
+                children_accounted_for=n_accounted,
+                children_recorded=children[incident_id],
+                notifications=tuple(notes.get(incident_id, [])),
+                children_referred=referred.get(incident_id, 0),
+                referral_waived=waived,
+                subject_id=incident_id,
+            )
         )
-        for i in rows
-    ]
+    return facts

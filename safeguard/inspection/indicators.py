@@ -9,8 +9,10 @@ the records behind an indicator are read (and audited) only when someone drills 
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -82,12 +84,43 @@ class Indicator:
         return self.parts is not None
 
 
+_FACTS: contextvars.ContextVar[dict[tuple[str, Period], Any] | None] = contextvars.ContextVar(
+    "inspection_facts", default=None
+)
+
+
+def _once(key: str, p: Period, read: Callable[[], Any]) -> Any:
+    """An app's facts for the period, read once while :func:`facts_read_once` is open (the
+    dashboard computes several indicators from the same facts); otherwise read each time."""
+    cache = _FACTS.get()
+    if cache is None:
+        return read()
+    if (key, p) not in cache:
+        cache[(key, p)] = read()
+    return cache[(key, p)]
+
+
+@contextlib.contextmanager
+def facts_read_once() -> Iterator[None]:
+    token = _FACTS.set({})
+    try:
+        yield
+    finally:
+        _FACTS.reset(token)
+
+
 def _domestic(measure: Callable[..., Share]) -> Callable[[Period], Result]:
-    return lambda p: Result(share=measure(domestic_facts(since=p.since, until=p.until)))
+    return lambda p: Result(
+        share=measure(_once("domestic", p, lambda: domestic_facts(since=p.since, until=p.until)))
+    )
 
 
 def _domestic_parts(measure: Callable[..., Share]) -> Callable[[Period], list[Part]]:
-    return lambda p: parts(domestic_facts(since=p.since, until=p.until), measure, _subject)
+    return lambda p: parts(
+        _once("domestic", p, lambda: domestic_facts(since=p.since, until=p.until)),
+        measure,
+        _subject,
+    )
 
 
 def _subject(fact: Any) -> UUID | None:
@@ -110,11 +143,11 @@ def _missing_episodes(
     bound = _missing_measure(measure, as_of=as_of)
 
     def compute(p: Period) -> Result:
-        episodes, _ = missing_facts(since=p.since, until=p.until)
+        episodes, _ = _once("missing", p, lambda: missing_facts(since=p.since, until=p.until))
         return Result(share=bound(p, episodes))
 
     def counted(p: Period) -> list[Part]:
-        episodes, _ = missing_facts(since=p.since, until=p.until)
+        episodes, _ = _once("missing", p, lambda: missing_facts(since=p.since, until=p.until))
         return parts(episodes, lambda e: bound(p, e), _subject)
 
     return compute, counted
@@ -128,22 +161,22 @@ def _return_interview_measure(p: Period) -> Callable[[Sequence[EpisodeFact]], Sh
 
 
 def _return_interviews(p: Period) -> Result:
-    episodes, _ = missing_facts(since=p.since, until=p.until)
+    episodes, _ = _once("missing", p, lambda: missing_facts(since=p.since, until=p.until))
     return Result(share=_return_interview_measure(p)(episodes))
 
 
 def _return_interview_parts(p: Period) -> list[Part]:
-    episodes, _ = missing_facts(since=p.since, until=p.until)
+    episodes, _ = _once("missing", p, lambda: missing_facts(since=p.since, until=p.until))
     return parts(episodes, _return_interview_measure(p), _subject)
 
 
 def _repeat_strategy(p: Period) -> Result:
-    _, prompts = missing_facts(since=p.since, until=p.until)
+    _, prompts = _once("missing", p, lambda: missing_facts(since=p.since, until=p.until))
     return Result(share=missing.share_repeat_with_strategy(prompts))
 
 
 def _repeat_strategy_parts(p: Period) -> list[Part]:
-    _, prompts = missing_facts(since=p.since, until=p.until)
+    _, prompts = _once("missing", p, lambda: missing_facts(since=p.since, until=p.until))
     return parts(prompts, missing.share_repeat_with_strategy, _subject)
 
 
@@ -169,7 +202,10 @@ def _clocks_met_parts(p: Period) -> list[Part]:
 
 
 def _online_facts(p: Period) -> list[ReferralFacts]:
-    return online_facts(since=p.since, until=p.until, now=p.until)
+    facts: list[ReferralFacts] = _once(
+        "online", p, lambda: online_facts(since=p.since, until=p.until, now=p.until)
+    )
+    return facts
 
 
 def _acted(facts: Sequence[ReferralFacts]) -> Share:

@@ -16,7 +16,13 @@ from safeguard.core import clock
 from safeguard.core.exceptions import NotFoundOrForbidden
 from safeguard.core.rules.calendar import LONDON
 from safeguard.core.rules.indicators import Share
-from safeguard.inspection.indicators import INDICATORS, Indicator, Period, Result
+from safeguard.inspection.indicators import (
+    INDICATORS,
+    Indicator,
+    Period,
+    Result,
+    facts_read_once,
+)
 from safeguard.inspection.models import (
     Action,
     AuditedCase,
@@ -71,13 +77,14 @@ def indicators_by_area(*, actor: User, since: dt.datetime, until: dt.datetime) -
     require_capability(actor, Capability.INDICATOR_VIEW)
     period = Period(since=since, until=until)
     blocks: list[AreaBlock] = []
-    for area in Area:
-        values = [
-            IndicatorValue(indicator=i, result=i.compute(period))
-            for i in INDICATORS
-            if i.area == area
-        ]
-        blocks.append(AreaBlock(area=area, label=AREA_LABELS[area], values=values))
+    with facts_read_once():
+        for area in Area:
+            values = [
+                IndicatorValue(indicator=i, result=i.compute(period))
+                for i in INDICATORS
+                if i.area == area
+            ]
+            blocks.append(AreaBlock(area=area, label=AREA_LABELS[area], values=values))
     return blocks
 
 

@@ -1,0 +1,103 @@
+"""Forms for the business portal and the police pages of places (issue 10)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+
+from safeguard.core.rules.calendar import LONDON
+from safeguard.places import policy
+from safeguard.places.rules.codes import INDICATOR_LABELS
+from safeguard.places.rules.concern import ConcernInput
+
+_HARD_LIMIT = 100_000
+
+
+class ConcernForm(forms.Form):
+    """A business's concern (Operation Makesafe, DOMAIN.md §7). Checked by the service."""
+
+    place = forms.ChoiceField(label="Where")
+    indicators = forms.MultipleChoiceField(
+        label="What did you notice?",
+        required=False,
+        choices=[(i.value, label) for i, label in INDICATOR_LABELS.items()],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Tick everything that applies.",
+    )
+    still_on_site = forms.ChoiceField(
+        label="Is the young person still here now?",
+        choices=[("yes", "Yes, still here"), ("no", "No, or I do not know")],
+        widget=forms.RadioSelect,
+    )
+    seen_on = forms.DateField(label="Date you saw this", help_text="For example 27/11/2026")
+    seen_time = forms.TimeField(label="Time you saw this", help_text="For example 21:40")
+    young_person_description = forms.CharField(
+        label="Describe the young person",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Age, appearance, clothing, anything they said. Not their name unless you know it.",
+    )
+    adults_description = forms.CharField(
+        label="Describe the adults with them",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    room = forms.CharField(label="Room number", required=False)
+    booking_details = forms.CharField(
+        label="Booking details", required=False, help_text="Name on the booking, how it was paid"
+    )
+    other_details = forms.CharField(
+        label="Anything else", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: object, places: list[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["place"].choices = places  # type: ignore[attr-defined]
+        if len(places) == 1:
+            self.fields["place"].initial = places[0][0]
+        limits = policy.text_limits()
+        # The browser stops at the force's limit; the service refuses anything longer with
+        # a clear message if a request gets past it.
+        for name in ("young_person_description", "adults_description", "other_details"):
+            self.fields[name].widget.attrs["maxlength"] = str(limits.long)
+        for name in ("room", "booking_details"):
+            self.fields[name].widget.attrs["maxlength"] = str(limits.short)
+
+    def details(self) -> ConcernInput:
+        data = self.cleaned_data
+        seen_at = dt.datetime.combine(data["seen_on"], data["seen_time"], tzinfo=LONDON)
+        return ConcernInput(
+            indicators=tuple(data["indicators"]),
+            young_person_description=data["young_person_description"],
+            adults_description=data["adults_description"],
+            other_details=data["other_details"],
+            room=data["room"],
+            booking_details=data["booking_details"],
+            seen_at=seen_at,
+            still_on_site=data["still_on_site"] == "yes",
+        )
+
+
+class MatchSearchForm(forms.Form):
+    first_name = forms.CharField(label="Given name", required=False, max_length=100)
+    surname = forms.CharField(label="Family name", required=False, max_length=100)
+    estimated_age = forms.IntegerField(
+        label="Age, about", required=False, min_value=0, max_value=25
+    )
+
+
+class TriageForm(forms.Form):
+    child = forms.UUIDField(label="The child", required=False)
+    action_taken = forms.CharField(
+        label="Action taken", widget=forms.Textarea(attrs={"rows": 3}), max_length=_HARD_LIMIT
+    )
+    breach_reason = forms.CharField(
+        label="If late: why", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class LinkForm(forms.Form):
+    reference = forms.CharField(label="Record reference", max_length=20)
+    role = forms.ChoiceField(label="How the record involves this place")
+    reason = forms.CharField(label="Why they are linked", max_length=2000)
