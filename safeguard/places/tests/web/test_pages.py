@@ -23,9 +23,9 @@ PORTAL = reverse("places:portal")
 NEW = reverse("places:portal-new")
 
 
-def _form(place, **changes) -> dict:
+def _form(place, **changes) -> dict[str, object]:
     seen = (NOW - dt.timedelta(minutes=20)).astimezone(LONDON)
-    data = {
+    data: dict[str, object] = {
         "place": str(place.pk),
         "still_on_site": "yes",
         "indicators": ["NERVOUS_YOUNG_PERSON", "CASH_OR_NO_CARD"],
