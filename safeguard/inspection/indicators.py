@@ -42,6 +42,8 @@ from safeguard.online_abuse.rules.indicators import ReferralFacts, online_indica
 from safeguard.online_abuse.selectors import indicator_facts as online_facts
 from safeguard.people.models import Person
 from safeguard.people.rules.codes import SelfDefinedEthnicity
+from safeguard.places.rules.engagement import ConcernFacts, EngagementFacts, engagement_indicator
+from safeguard.places.selectors import engagement_facts
 
 # Clocks an action plan runs for its own actions: not statutory time limits.
 PLAN_CLOCK_PREFIX = "inspection."
@@ -252,6 +254,25 @@ def _child_deaths(
     return compute, counted
 
 
+def _business_actioned(concerns: Sequence[ConcernFacts]) -> Share:
+    facts = EngagementFacts(
+        businesses={c.organisation_id: "" for c in concerns}, concerns=list(concerns)
+    )
+    return engagement_indicator(facts).actioned
+
+
+def _business_concerns(p: Period) -> list[ConcernFacts]:
+    return engagement_facts(since=p.since, until=p.until).concerns
+
+
+def _business(p: Period) -> Result:
+    return Result(share=_business_actioned(_business_concerns(p)))
+
+
+def _business_parts(p: Period) -> list[Part]:
+    return parts(_business_concerns(p), _business_actioned, _subject)
+
+
 def _people_recorded(p: Period) -> QuerySet[Person]:
     return Person.objects.filter(created_at__gte=p.since, created_at__lt=p.until)
 
@@ -323,6 +344,16 @@ INDICATORS: tuple[Indicator, ...] = (
         _return_interviews,
         parts=_return_interview_parts,
         records=EPISODE,
+    ),
+    Indicator(
+        "business_concerns_actioned",
+        Area.PARTNERSHIP,
+        "Business concerns actioned",
+        "Of exploitation concerns from hotels and other businesses (Operation Makesafe) sent in the period, the share the police actioned by its end.",
+        "places.rules.engagement.engagement_indicator; DOMAIN.md §7",
+        _business,
+        parts=_business_parts,
+        records="places.businessconcern",
     ),
     Indicator(
         "da_children_recorded",

@@ -23,6 +23,7 @@ from safeguard.domestic.models import ChildVictim, DomesticAbuseIncident
 from safeguard.missing.models import MissingEpisode
 from safeguard.online_abuse.models import ChildAroundSuspect, OnlineReferral
 from safeguard.people.models import Person
+from safeguard.places.models import BusinessConcern
 from safeguard.referrals.models import ChildConcern, Referral
 
 
@@ -165,6 +166,21 @@ def _referrals(ids: list[UUID]) -> dict[UUID, Record]:
     }
 
 
+def _business_concerns(ids: list[UUID]) -> dict[UUID, Record]:
+    return {
+        c.pk: Record(
+            c,
+            c.reference,
+            c.submitted_at,
+            _team(c),
+            (c.matched_child_id,) if c.matched_child_id else (),
+            "places:concern-detail",
+            "concern_id",
+        )
+        for c in BusinessConcern.objects.filter(pk__in=ids).select_related("owning_team")
+    }
+
+
 KINDS: dict[str, Callable[[list[UUID]], dict[UUID, Record]]] = {
     "domestic.domesticabuseincident": _incidents,
     "missing.missingepisode": _episodes,
@@ -173,6 +189,7 @@ KINDS: dict[str, Callable[[list[UUID]], dict[UUID, Record]]] = {
     "people.person": _people,
     "referrals.childconcern": _concerns,
     "referrals.referral": _referrals,
+    "places.businessconcern": _business_concerns,
 }
 
 

@@ -15,6 +15,7 @@ SUBJECT_ROUTES: dict[str, tuple[str, str]] = {
     "missing.missingepisode": ("missing:episode-detail", "episode_id"),
     "online_abuse.onlinereferral": ("online_abuse:referral-detail", "referral_id"),
     "child_deaths.childdeathresponse": ("child_deaths:response-detail", "response_id"),
+    "places.businessconcern": ("places:concern-detail", "concern_id"),
 }
 
 

@@ -438,3 +438,62 @@ da_incident_record(actor=User.objects.get(username="response"),
 @pytest.fixture(scope="session")
 def inspection_app() -> Iterator[LiveApp]:
     yield from _serve(INSPECTION_SETUP, {})
+
+
+HOTEL_SETUP = f"""
+import datetime as dt
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from safeguard.accounts.models import User
+from safeguard.core.clock import FixedClock, use_clock
+from safeguard.missing.models import MissingEpisode
+from safeguard.people.rules.validation import AddressDetails, PersonDetails
+from safeguard.people.services import person_create
+from safeguard.places.models import Place
+from safeguard.places.rules.places import PlaceInput
+from safeguard.places.services import place_record
+for name in ("mash", "oncall"):
+    user = User.objects.get(username=name)
+    TOTPDevice.objects.filter(user=user).delete()
+    TOTPDevice.objects.create(user=user, name="journey", confirmed=True, key="{TOTP_KEY_HEX}")
+mash = User.objects.get(username="mash")
+organisation = User.objects.get(username="hotel").organisation
+place = Place.objects.filter(organisation=organisation).first()
+if place is None:
+    with use_clock(FixedClock(dt.datetime(2027, 1, 4, 10, 0, tzinfo=dt.UTC))):
+        place = place_record(actor=mash, organisation_id=organisation.pk, details=PlaceInput(
+            kind="HOTEL", name=organisation.name, address_line="1 Fictional Station Road",
+            town="Stafford", postcode="ST16 2ZZ", operator=organisation.name))
+home = AddressDetails(line_1="7 Fictional Close", town="Stoke-on-Trent", postcode="ST4 9ZZ")
+child = person_create(actor=mash, details=PersonDetails(given_name="Chloe", family_name="Makesafefictional",
+                      date_of_birth=dt.date(2011, 8, 1), sex="FEMALE", self_defined_ethnicity="W1",
+                      officer_defined_ethnicity="IC1"), address=home)
+# Found at the hotel eleven days before the concern, after a night missing.
+episode = MissingEpisode.objects.create(reference="MIS-2027-900417", child=child, category="MISSING",
+    missing_from="HOME", status="FOUND", last_seen_at=dt.datetime(2027, 2, 1, 18, 0, tzinfo=dt.UTC),
+    last_seen_place="Hanley bus station", found_at=dt.datetime(2027, 2, 2, 9, 30, tzinfo=dt.UTC),
+    found_place=place.name + ", Stafford", recorded_by=mash)
+open("{{path}}", "w").write(place.name + "\\n" + episode.reference)
+"""
+
+
+@dataclass
+class HotelNight:
+    servers: NightServers
+    place_name: str
+    episode_reference: str
+
+
+@pytest.fixture(scope="session")
+def hotel_night() -> Iterator[HotelNight]:
+    """One database served on a Friday night: a hotel's concern, then the MASH's triage."""
+    reference_file = Path(tempfile.mkdtemp(prefix="safeguard-journey-")) / "reference"
+    env, pg_name = _prepare(HOTEL_SETUP.replace("{path}", str(reference_file)), {})
+    place_name, episode = reference_file.read_text().split("\n", 1)
+    servers = NightServers(env=env, pg_name=pg_name, profile_reference="", social_care_name="")
+    try:
+        yield HotelNight(servers, place_name, episode)
+    finally:
+        if servers.server is not None:
+            _stop(servers.server)
+        if pg_name:
+            _drop(pg_name)

@@ -233,3 +233,54 @@ def test_child_deaths_assigned_home_visits_and_siblings(make_user) -> None:
     assert (visits.numerator, visits.denominator) == (1, 2)  # the second's visit is overdue
     assert (decided.numerator, decided.denominator) == (0, 2)
     assert second.children.count() == 1
+
+
+def test_business_concerns_actioned(make_user) -> None:
+    """Three concerns sent in October: one actioned in October, one in November (after the
+    period), one never; one sent in November is outside. So 1 of 3."""
+    from safeguard.access.rules.capabilities import Role
+    from safeguard.places.services import concern_submit, concern_triage
+    from safeguard.places.tests.support import concern_input, hotel, mash, place_of
+
+    team = mash()
+    researcher = make_user(Role.MASH_RESEARCHER, user_team=team)
+    organisation = hotel()
+    reporter = make_user(Role.HOTEL_REPORTER, organisation=organisation)
+    place = place_of(organisation, researcher)
+    answers = dict.fromkeys(
+        ("THREAT", "HARM", "RISK", "INVESTIGATION", "VULNERABILITY", "ENGAGEMENT"), "MEDIUM"
+    )
+
+    def send(when: dt.datetime):
+        with use_clock(FixedClock(when)):
+            return concern_submit(
+                actor=reporter,
+                place_id=place.pk,
+                details=concern_input(still_on_site=False, seen_at=when - dt.timedelta(minutes=30)),
+            )
+
+    def action(concern, when: dt.datetime) -> None:
+        with use_clock(FixedClock(when)):
+            concern_triage(
+                actor=researcher,
+                concern_id=concern.pk,
+                answers=answers,
+                action_taken="Visited the hotel and spoke to the manager",
+                breach_reason="Waited for the CCTV from the hotel",
+            )
+
+    first = send(SINCE + dt.timedelta(days=2))
+    action(first, SINCE + dt.timedelta(days=2, hours=3))
+    second = send(SINCE + dt.timedelta(days=20))
+    action(second, UNTIL + dt.timedelta(days=1))
+    send(SINCE + dt.timedelta(days=25))
+    send(UNTIL + dt.timedelta(days=2))
+    indicator = BY_CODE["business_concerns_actioned"]
+    assert indicator.area is Area.PARTNERSHIP
+    share = indicator.compute(PERIOD).share
+    assert share is not None
+    assert (share.numerator, share.denominator) == (1, 3)
+    assert indicator.parts is not None
+    missed = [p.subject_id for p in indicator.parts(PERIOD) if p.missed]
+    assert first.pk not in missed
+    assert second.pk in missed

@@ -15,6 +15,7 @@ from safeguard.audit.models import AuditEvent
 from safeguard.core.clock import FixedClock, use_clock
 from safeguard.domestic.services import da_incident_record, encompass_dispatch
 from safeguard.domestic.tests.factories import a_school, details, household, london, new_child_row
+from safeguard.inspection.indicators import INDICATORS
 from safeguard.inspection.models import AuditedCase, SelfAssessment
 from safeguard.inspection.rules.areas import Area, AuditGrade, FindingKind, Grade
 from safeguard.inspection.services import (
@@ -152,7 +153,7 @@ def test_plan_self_assessment_and_trends_files(client_for, make_user) -> None:
     assert plan[1][10:12] == ["Red", "yes"]  # due 10 March, not started on 15 March
     assert ["Data quality" in r[0] for r in grades[1:]].count(True) == 1
     assert any(r[1] == "Requires improvement" for r in grades[1:])
-    assert len(trends) == 1 + 3 * 15  # every indicator, each of the three months
+    assert len(trends) == 1 + 3 * len(INDICATORS)  # every indicator, each of the three months
     assert {r[3] for r in trends[1:]} == {""}  # no snapshots kept: no data, never zero
 
 
