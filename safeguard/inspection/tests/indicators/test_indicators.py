@@ -284,3 +284,22 @@ def test_business_concerns_actioned(make_user) -> None:
     missed = [p.subject_id for p in indicator.parts(PERIOD) if p.missed]
     assert first.pk not in missed
     assert second.pk in missed
+
+
+def test_the_dashboard_reads_an_app_s_facts_once_for_all_its_indicators() -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from safeguard.inspection.indicators import facts_read_once
+
+    domestic = [BY_CODE["encompass_on_time"], BY_CODE["da_children_recorded"]]
+    with CaptureQueriesContext(connection) as each_alone:
+        alone = [i.compute(PERIOD) for i in domestic]
+    with CaptureQueriesContext(connection) as together, facts_read_once():
+        shared = [i.compute(PERIOD) for i in domestic]
+    assert shared == alone
+    assert len(each_alone.captured_queries) == 2 * len(together.captured_queries) > 0
+    # Outside the block nothing is kept: the next reading sees new rows.
+    with CaptureQueriesContext(connection) as after:
+        BY_CODE["encompass_on_time"].compute(PERIOD)
+    assert len(after.captured_queries) == len(together.captured_queries)

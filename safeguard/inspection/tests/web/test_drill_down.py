@@ -10,33 +10,15 @@ from django.urls import reverse
 from safeguard.access.rules.capabilities import Role
 from safeguard.audit.models import AuditEvent, AuditSubject
 from safeguard.core.clock import FixedClock, use_clock
-from safeguard.domestic.services import da_incident_record, encompass_dispatch
-from safeguard.domestic.tests.factories import a_school, details, household, london, new_child_row
+from safeguard.domestic.tests.factories import london
 
 pytestmark = pytest.mark.django_db
 
 URL = reverse("inspection:drill-down", kwargs={"code": "encompass_on_time"})
 
 
-def test_the_late_incident_is_listed_after_the_purpose(client_for, make_user) -> None:
-    officer = make_user(Role.RESPONSE_OFFICER)
-    school = a_school()
-    with use_clock(FixedClock(london(2027, 2, 12, 23, 55))):
-        on_time = da_incident_record(
-            actor=officer,
-            details=details(household()),
-            children=[new_child_row(school)],
-            choices={},
-        )
-    with use_clock(FixedClock(london(2027, 2, 13, 7, 0))):
-        encompass_dispatch(now=london(2027, 2, 13, 7, 0))
-    with use_clock(FixedClock(london(2027, 2, 13, 23, 50))):
-        late = da_incident_record(
-            actor=officer,
-            details=details(household(postcode="ST16 8YY")),
-            children=[new_child_row(school)],
-            choices={},
-        )
+def test_the_late_incident_is_listed_after_the_purpose(client_for, incidents) -> None:
+    on_time, late = incidents
     client, _ = client_for(Role.PERFORMANCE_LEAD)
     with use_clock(FixedClock(london(2027, 3, 2, 9, 0))):
         dashboard = html.unescape(

@@ -13,8 +13,7 @@ from django.urls import reverse
 from safeguard.access.rules.capabilities import Role
 from safeguard.audit.models import AuditEvent
 from safeguard.core.clock import FixedClock, use_clock
-from safeguard.domestic.services import da_incident_record, encompass_dispatch
-from safeguard.domestic.tests.factories import a_school, details, household, london, new_child_row
+from safeguard.domestic.tests.factories import london
 from safeguard.inspection.indicators import INDICATORS
 from safeguard.inspection.models import AuditedCase, SelfAssessment
 from safeguard.inspection.rules.areas import Area, AuditGrade, FindingKind, Grade
@@ -38,30 +37,6 @@ def rows(response: Any) -> list[list[str]]:
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     return list(csv.reader(io.StringIO(response.content.decode())))
-
-
-@pytest.fixture
-def incidents(make_user) -> tuple[Any, Any]:
-    """Two DA incidents with a child: one notified to school on time, one late."""
-    officer = make_user(Role.RESPONSE_OFFICER)
-    school = a_school()
-    with use_clock(FixedClock(london(2027, 2, 12, 23, 55))):
-        on_time = da_incident_record(
-            actor=officer,
-            details=details(household()),
-            children=[new_child_row(school)],
-            choices={},
-        )
-    with use_clock(FixedClock(london(2027, 2, 13, 7, 0))):
-        encompass_dispatch(now=london(2027, 2, 13, 7, 0))
-    with use_clock(FixedClock(london(2027, 2, 13, 23, 50))):
-        late = da_incident_record(
-            actor=officer,
-            details=details(household(postcode="ST16 8YY")),
-            children=[new_child_row(school)],
-            choices={},
-        )
-    return on_time, late
 
 
 def test_the_drill_down_page_breaks_the_indicator_down_before_any_purpose(
