@@ -572,6 +572,13 @@ def random_uuid_hex(rng: random.Random) -> str:
     return f"{number:032x}"
 
 
+def postcode(rng: random.Random, districts: tuple[str, ...]) -> str:
+    """Return a believable postcode in one of ``districts`` (an invented inward code)."""
+    letters = "ABDEFGHJLNPQRSTUWXYZ"
+    inward = f"{rng.randrange(10)}{rng.choice(letters)}{rng.choice(letters)}"
+    return f"{rng.choice(districts)} {inward}"
+
+
 def _is_latin(text: str) -> bool:
     """Tell whether ``text`` is written in Latin script (accents allowed)."""
     return all(ord(ch) < 0x0300 or ch in _SEPARATORS for ch in text)
@@ -692,10 +699,7 @@ class ForceGenerator:
         return tuple(sorted({f"{stem} {suffix}" for stem in stems for suffix in suffixes}))
 
     def _postcode(self, districts: tuple[str, ...]) -> str:
-        rng = self.rng
-        letters = "ABDEFGHJLNPQRSTUWXYZ"
-        inward = f"{rng.randrange(10)}{rng.choice(letters)}{rng.choice(letters)}"
-        return f"{rng.choice(districts)} {inward}"
+        return postcode(self.rng, districts)
 
     # -- setting --
 
@@ -763,11 +767,13 @@ class ForceGenerator:
         organisations.extend(schools)
         hotel_names: set[str] = set()
         for _ in range(self.size.hotels):
-            name = ""
+            name, hotel_town = "", ""
             while not name or name in hotel_names:
-                name = f"{rng.choice(names.HOTEL_NAMES)}, {self._town()[0]}"
+                stem = rng.choice(names.HOTEL_NAMES)
+                hotel_town = self._town()[0]
+                name = f"{stem}, {hotel_town}"
             hotel_names.add(name)
-            organisations.append(OrganisationRow(self._uuid(), name, HOTEL))
+            organisations.append(OrganisationRow(self._uuid(), name, HOTEL, town=hotel_town))
         organisations.append(
             OrganisationRow(
                 random_uuid_hex(self.missing_rng),

@@ -86,6 +86,7 @@ from safeguard.demo.missing import (
 )
 from safeguard.demo.models import SyntheticIdentity
 from safeguard.demo.online import online_demo_write
+from safeguard.demo.places import hotel_plans, places_demo_write
 from safeguard.demo.pathways import CONCERN_SUBJECT, ClockRules, PathwayBatch
 from safeguard.domestic.models import ChildVictim, DomesticAbuseIncident, EncompassNotification
 from safeguard.domestic.rules.encompass import notification_content
@@ -299,6 +300,12 @@ def seed_demo(
             _MissingWriter(counts=counts, kept=result.kept_users).write(plan, advance=step)
         online_demo_write(now=now, counts=counts)
         child_deaths_demo_write(now=now, counts=counts)
+        with transaction.atomic():
+            places_demo_write(
+                plans=hotel_plans(setting, streets=generator.streets, seed=seed, now=now),
+                now=now,
+                counts=counts,
+            )
         if size.people <= LINK_PEOPLE_UP_TO:
             # The review queue and the check at entry work from the first page view.
             run = people_link_run(seed=seed)

@@ -524,3 +524,35 @@ def engagement_indicator_for(*, actor: User, since: dt.datetime) -> EngagementIn
     """
     require_capability(actor, Capability.INDICATOR_VIEW)
     return engagement_indicator(engagement_facts(since=since, until=clock.now()))
+
+
+# Linking records ----------------------------------------------------------------------
+
+_LINKABLE_TYPES = (
+    EPISODE_SUBJECT_TYPE,
+    OCCURRENCE_SUBJECT_TYPE,
+    REFERRAL_SUBJECT_TYPE,
+    CHILD_CONCERN_SUBJECT_TYPE,
+    BUSINESS_CONCERN_SUBJECT_TYPE,
+)
+
+
+def record_by_reference(*, actor: User, reference: str) -> tuple[str, UUID] | None:
+    """The (subject type, id) of the missing episode, occurrence, referral, child concern
+    or business concern with ``reference``, if the actor may see it; None otherwise (a
+    record out of scope answers as one that does not exist).
+
+    Only the type and id are returned, nothing of the record: no consultation.
+
+    :raises CapabilityMissing: the actor may not see places
+    :raises NotFoundOrForbidden: a partner user
+    """
+    _require_police(actor, Capability.PLACE_VIEW)
+    text = reference.strip().upper()
+    if not text or len(text) > 20:
+        return None
+    for subject_type in _LINKABLE_TYPES:
+        found = _scoped(actor, subject_type).filter(reference=text).values_list("pk", flat=True)
+        for pk in found[:1]:
+            return subject_type, pk
+    return None

@@ -306,3 +306,52 @@ def concern_triage(
         _episode_links(actor, concern, concern.place, child, now)
     recurrence_apply(place=concern.place, now=now)
     return concern
+
+
+CLOSE_REASON_MIN = 10
+
+
+@transaction.atomic
+def concern_close(*, actor: User, concern_id: UUID, reason: str) -> BusinessConcern:
+    """Close an actioned concern: nothing more is to be done on it.
+
+    The reason is kept in the audit event (the concern has no column for it). An
+    *alteration* of the concern under s.62, justified by the reason.
+
+    :raises CapabilityMissing: the actor cannot triage business concerns
+    :raises NotFoundOrForbidden: no such concern the actor may see
+    :raises ConcernInvalid: the concern is not actioned (still to triage, or closed
+        already), or the reason is missing or too long
+    """
+    require_capability(actor, Capability.BUSINESS_CONCERN_TRIAGE)
+    concern_in_scope(actor, concern_id)
+    concern = BusinessConcern.objects.select_for_update().get(pk=concern_id)
+    errors: dict[str, list[str]] = {}
+    if concern.status == ConcernStatus.CLOSED:
+        errors["reason"] = ["This concern is closed already."]
+    elif concern.status != ConcernStatus.ACTIONED:
+        errors["reason"] = ["Only an actioned concern can be closed: triage it first."]
+    text = reason.strip()
+    if len(text) < CLOSE_REASON_MIN:
+        errors.setdefault("reason", []).append(
+            f"Say why the concern is closed (at least {CLOSE_REASON_MIN} characters)."
+        )
+    elif len(text) > policy.text_limits().long:
+        errors.setdefault("reason", []).append(
+            f"Keep the reason to {policy.text_limits().long:,} characters or fewer."
+        )
+    if errors:
+        raise ConcernInvalid(errors)
+    previous = concern.status
+    concern.status = ConcernStatus.CLOSED
+    concern.updated_at = clock.now()
+    concern.save(update_fields=["status", "updated_at"])
+    audit_event_record(
+        actor=actor,
+        operation=Operation.ALTERATION,
+        event_type="business_concern.closed",
+        subjects=[Subject.of(concern)],
+        justification=text,
+        changes={"status": concern.status, "previous_status": previous, "reason": text},
+    )
+    return concern
