@@ -15,6 +15,7 @@ from safeguard.audit.purpose import PurposeRequired
 from safeguard.core.clock import FixedClock, use_clock
 from safeguard.core.exceptions import CapabilityMissing, NotFoundOrForbidden
 from safeguard.core.rules.indicators import Share
+from safeguard.inspection.indicators import INDICATORS, Period
 from safeguard.missing.models import MissingEpisode, PhilomenaProfile, RepeatMissingPrompt
 from safeguard.missing.rules.codes import CraDecision, EpisodeStatus, ReturnInterviewOutcome
 from safeguard.missing.rules.indicators import (
@@ -444,6 +445,14 @@ class TestIndicatorFacts:
         assert share_return_interviews_in_time(facts, as_of=as_of) == Share(1, 2)
         assert share_repeat_with_strategy(prompts) == Share(1, 3)
         assert still_missing.status == EpisodeStatus.OPEN
+        # The inspection dashboard's indicators over the same rows (issue 9), judged at the
+        # end of the period: the same known answers.
+        by_code = {i.code: i for i in INDICATORS}
+        period = Period(london(2027, 2, 1, 0, 0), london(2027, 3, 1, 0, 0))
+        assert by_code["missing_core_complete"].compute(period).share == Share(2, 3)
+        assert by_code["missing_reviews_on_time"].compute(period).share == Share(2, 4)
+        assert by_code["return_interviews"].compute(period).share == Share(1, 2)
+        assert by_code["repeat_missing_strategy"].compute(period).share == Share(1, 3)
 
     def test_the_period_includes_its_start_and_excludes_its_end(self, officer) -> None:
         seen = london(2027, 2, 1, 0, 0)
