@@ -18,7 +18,7 @@ from safeguard.core import clock
 from safeguard.core.exceptions import NotFoundOrForbidden
 from safeguard.core.rules.calendar import LONDON
 from safeguard.inspection.audits import PATHWAYS
-from safeguard.inspection.charts import area_charts
+from safeguard.inspection.charts import area_charts, breakdown_charts
 from safeguard.inspection.pack import inspection_pack_pdf
 from safeguard.inspection.records import Record
 from safeguard.inspection.rules.areas import (
@@ -244,12 +244,14 @@ class DrillDownView(CapabilityView):
         form = PurposeForm(request.GET if "purpose" in request.GET else None)
         context: dict[str, Any] = {"form": form, "code": code, "months": months, "since": start}
         if not form.is_bound or not form.is_valid():
-            context["drill"] = indicator_breakdowns(
+            breakdowns = indicator_breakdowns(
                 actor=actor,  # type: ignore[arg-type]
                 code=code,
                 since=since,
                 until=until,
             )
+            context["drill"] = breakdowns
+            context["charts"] = breakdown_charts(breakdowns.breakdowns)
             status = 400 if form.is_bound else 200
             return render(request, "inspection/drill_down.html", context, status=status)
         drill = indicator_drill_down(
@@ -260,6 +262,7 @@ class DrillDownView(CapabilityView):
             purpose=form.purpose_text(),
         )
         context["drill"] = drill
+        context["charts"] = breakdown_charts(drill.breakdowns)
         context["show_records"] = True
         context["rows"] = [(r, _record_url(r)) for r in drill.records]
         context["purpose_query"] = request.GET.urlencode()

@@ -48,6 +48,8 @@ def test_the_drill_down_page_breaks_the_indicator_down_before_any_purpose(
         body = client.get(url, {"months": "3"}).content.decode()
     assert 'id="breakdown-team"' in body
     assert 'id="breakdown-age_band"' in body
+    for dimension in ("team", "ethnicity", "sex", "age_band"):
+        assert f'id="chart-{dimension}-' in body  # a chart above each table
     assert "1 of 2 met it (50%)" in body
     assert "Why are you opening these records?" in body
     # Counts only so far: nothing named, nothing logged.
