@@ -21,6 +21,10 @@ step in time order, each call under a fixed clock set to the instant the plan gi
 their clocks, references, risk gradings, prompts, screenings and audit events are exactly
 what the services write. That costs a few dozen queries a step, so a size's episodes are
 kept in proportion to the force rather than to its casework (``MissingSpec``).
+
+Then the online referrals, the child-death rota and the places (``safeguard.demo.places``):
+a place per hotel, the engagement register and the demo hotel's concerns, again through
+their services under fixed clocks (a few dozen calls, even for a force-year).
 """
 
 from __future__ import annotations
@@ -86,8 +90,8 @@ from safeguard.demo.missing import (
 )
 from safeguard.demo.models import SyntheticIdentity
 from safeguard.demo.online import online_demo_write
-from safeguard.demo.places import hotel_plans, places_demo_write
 from safeguard.demo.pathways import CONCERN_SUBJECT, ClockRules, PathwayBatch
+from safeguard.demo.places import hotel_plans, places_demo_write
 from safeguard.domestic.models import ChildVictim, DomesticAbuseIncident, EncompassNotification
 from safeguard.domestic.rules.encompass import notification_content
 from safeguard.domestic.services.encompass import (

@@ -2,7 +2,12 @@
 register (``engagement``)."""
 
 from safeguard.places.services.common import PlaceInvalid
-from safeguard.places.services.concerns import ConcernInvalid, concern_submit, concern_triage
+from safeguard.places.services.concerns import (
+    ConcernInvalid,
+    concern_close,
+    concern_submit,
+    concern_triage,
+)
 from safeguard.places.services.engagement import engagement_record
 from safeguard.places.services.places import (
     place_flag,
@@ -14,6 +19,7 @@ from safeguard.places.services.places import (
 __all__ = [
     "ConcernInvalid",
     "PlaceInvalid",
+    "concern_close",
     "concern_submit",
     "concern_triage",
     "engagement_record",

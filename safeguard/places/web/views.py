@@ -36,6 +36,7 @@ from safeguard.places.selectors import (
 from safeguard.places.services import (
     ConcernInvalid,
     PlaceInvalid,
+    concern_close,
     concern_submit,
     concern_triage,
     engagement_record,
@@ -44,7 +45,6 @@ from safeguard.places.services import (
     place_link_record,
     place_record,
 )
-from safeguard.places.services.concerns import concern_close
 from safeguard.places.web.forms import (
     CloseForm,
     ConcernForm,

@@ -19,7 +19,8 @@ class Command(BaseCommand):
         "concerns triaged by the MASH, referrals to children's social care, domestic-abuse "
         "incidents with their child victims and Operation Encompass notifications of the "
         "children's schools, missing children with their gradings, return interviews, "
-        "Philomena profiles and screenings, and the statutory clocks). Deterministic by --seed. Does nothing if the demo is already loaded."
+        "Philomena profiles and screenings, the statutory clocks, and a place per hotel with the "
+        "businesses trained and the demo hotel's Makesafe concerns). Deterministic by --seed. Does nothing if the demo is already loaded."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
