@@ -25,5 +25,6 @@ urlpatterns = [
     path("child-deaths/", include("safeguard.child_deaths.api.urls")),
     path("inspection/", include("safeguard.inspection.api.urls")),
     path("media/", include("safeguard.media.api.urls")),
+    path("places/", include("safeguard.places.api.urls")),
     path("schema/", SchemaApi.as_view(), name="api-schema"),
 ]

@@ -226,6 +226,7 @@ SPECTACULAR_SETTINGS = {
         "RagLevelEnum": "safeguard.referrals.models.RAG_CHOICES",
         "EncompassStatusEnum": "safeguard.domestic.models.NOTIFICATION_STATUS_CHOICES",
         "MissingEpisodeStatusEnum": "safeguard.missing.models.EPISODE_STATUS_CHOICES",
+        "MakesafeIndicatorEnum": "safeguard.places.api.serializers.INDICATOR_CHOICES",
     },
 }
 
