@@ -176,27 +176,62 @@ def render_concern(
     return render(request, "places/concern_detail.html", context, status=status)
 
 
-class ConcernDetailView(CapabilityView):
-    """The concern; asks once per record and session why it is opened (DPA 2018 s.62(2))."""
+class PurposeFirstView(CapabilityView):
+    """A record's page that asks once per record and session why it is opened (DPA 2018
+    s.62(2)): subclasses name the record (checking scope), show it, and give its address."""
 
-    required_capability = Capability.BUSINESS_CONCERN_TRIAGE
+    what = ""
 
-    def get(self, request: HttpRequest, concern_id: UUID) -> HttpResponse:
-        purpose = stated_purpose(request, concern_id)
+    def label(self, request: HttpRequest, record_id: UUID) -> str:
+        raise NotImplementedError
+
+    def show(self, request: HttpRequest, record_id: UUID, purpose: str) -> HttpResponse:
+        raise NotImplementedError
+
+    def url(self, record_id: UUID) -> str:
+        raise NotImplementedError
+
+    def _ask(
+        self, request: HttpRequest, label: str, form: PurposeForm, status: int = 200
+    ) -> HttpResponse:
+        context = {"form": form, "reference": label, "what": self.what}
+        return render(request, "places/purpose.html", context, status=status)
+
+    def open(self, request: HttpRequest, record_id: UUID) -> HttpResponse:
+        purpose = stated_purpose(request, record_id)
         if purpose is None:
-            concern = concern_in_scope(request.user, concern_id)  # type: ignore[arg-type]
-            context = {"form": PurposeForm(), "reference": concern.reference, "what": "concern"}
-            return render(request, "places/purpose.html", context)
-        return render_concern(request, concern_id, purpose)
+            return self._ask(request, self.label(request, record_id), PurposeForm())
+        return self.show(request, record_id, purpose)
 
-    def post(self, request: HttpRequest, concern_id: UUID) -> HttpResponse:
-        concern = concern_in_scope(request.user, concern_id)  # type: ignore[arg-type]
+    def state(self, request: HttpRequest, record_id: UUID) -> HttpResponse:
+        label = self.label(request, record_id)
         form = PurposeForm(request.POST)
         if not form.is_valid():
-            context = {"form": form, "reference": concern.reference, "what": "concern"}
-            return render(request, "places/purpose.html", context, status=400)
-        state_purpose(request, concern_id, form.purpose_text())
-        return HttpResponseRedirect(_concern_url(concern_id))
+            return self._ask(request, label, form, status=400)
+        state_purpose(request, record_id, form.purpose_text())
+        return HttpResponseRedirect(self.url(record_id))
+
+
+class ConcernDetailView(PurposeFirstView):
+    """The concern, after its purpose."""
+
+    required_capability = Capability.BUSINESS_CONCERN_TRIAGE
+    what = "concern"
+
+    def label(self, request: HttpRequest, record_id: UUID) -> str:
+        return concern_in_scope(request.user, record_id).reference  # type: ignore[arg-type]
+
+    def show(self, request: HttpRequest, record_id: UUID, purpose: str) -> HttpResponse:
+        return render_concern(request, record_id, purpose)
+
+    def url(self, record_id: UUID) -> str:
+        return _concern_url(record_id)
+
+    def get(self, request: HttpRequest, concern_id: UUID) -> HttpResponse:
+        return self.open(request, concern_id)
+
+    def post(self, request: HttpRequest, concern_id: UUID) -> HttpResponse:
+        return self.state(request, concern_id)
 
 
 class ConcernTriageView(CapabilityView):
@@ -412,27 +447,26 @@ class PlaceLinkView(_PlaceWriteView):
         return render_place(request, place_id, purpose, link_form=form, status=400)
 
 
-class PlaceDetailView(CapabilityView):
-    """A place and everything linked to it; asks why once per session (DPA 2018 s.62(2))."""
+class PlaceDetailView(PurposeFirstView):
+    """A place and everything linked to it, after the purpose."""
 
     required_capability = Capability.PLACE_VIEW
+    what = "place"
+
+    def label(self, request: HttpRequest, record_id: UUID) -> str:
+        return place_in_scope(request.user, record_id).name  # type: ignore[arg-type]
+
+    def show(self, request: HttpRequest, record_id: UUID, purpose: str) -> HttpResponse:
+        return render_place(request, record_id, purpose)
+
+    def url(self, record_id: UUID) -> str:
+        return _place_url(record_id)
 
     def get(self, request: HttpRequest, place_id: UUID) -> HttpResponse:
-        purpose = stated_purpose(request, place_id)
-        if purpose is None:
-            place = place_in_scope(request.user, place_id)  # type: ignore[arg-type]
-            context = {"form": PurposeForm(), "reference": place.name, "what": "place"}
-            return render(request, "places/purpose.html", context)
-        return render_place(request, place_id, purpose)
+        return self.open(request, place_id)
 
     def post(self, request: HttpRequest, place_id: UUID) -> HttpResponse:
-        place = place_in_scope(request.user, place_id)  # type: ignore[arg-type]
-        form = PurposeForm(request.POST)
-        if not form.is_valid():
-            context = {"form": form, "reference": place.name, "what": "place"}
-            return render(request, "places/purpose.html", context, status=400)
-        state_purpose(request, place_id, form.purpose_text())
-        return HttpResponseRedirect(_place_url(place_id))
+        return self.state(request, place_id)
 
 
 # Police: the engagement register ----------------------------------------------------------
