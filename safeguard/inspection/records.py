@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 from uuid import UUID
 
@@ -44,152 +45,93 @@ def _team(record: Any) -> str:
     return team.name if team is not None else ""
 
 
-def _children(rows: Iterable[tuple[UUID, UUID]]) -> dict[UUID, tuple[UUID, ...]]:
+def _children_of(model: type[Model], owner: str, ids: list[UUID]) -> dict[UUID, tuple[UUID, ...]]:
+    """The children linked to each record through ``model`` (its ``owner`` and ``child``)."""
     found: dict[UUID, list[UUID]] = defaultdict(list)
-    for owner, child in rows:
-        found[owner].append(child)
-    return {owner: tuple(children) for owner, children in found.items()}
+    rows = model._default_manager.filter(**{f"{owner}_id__in": ids})
+    for record_id, child_id in rows.values_list(f"{owner}_id", "child_id"):
+        found[record_id].append(child_id)
+    return {record_id: tuple(children) for record_id, children in found.items()}
 
 
-def _incidents(ids: list[UUID]) -> dict[UUID, Record]:
-    children = _children(
-        ChildVictim.objects.filter(incident_id__in=ids).values_list("incident_id", "child_id")
-    )
-    return {
-        i.pk: Record(
-            i,
-            i.occurrence.reference,
-            i.occurrence.occurred_at,
-            _team(i),
-            children.get(i.pk, ()),
-            "domestic:incident-detail",
-            "incident_id",
-        )
-        for i in DomesticAbuseIncident.objects.filter(pk__in=ids).select_related(
-            "occurrence", "owning_team"
-        )
-    }
+@dataclass(frozen=True)
+class Kind:
+    """How to describe the records of one model."""
+
+    model: type[Model]
+    url_name: str
+    url_kwarg: str
+    reference: Callable[[Any], str] = attrgetter("reference")
+    when: Callable[[Any], dt.datetime] = attrgetter("created_at")
+    # The children a record is about: its own field, or rows of a linking model.
+    child: Callable[[Any], UUID | None] | None = None
+    children_through: tuple[type[Model], str] | None = None
+    related: tuple[str, ...] = ("owning_team",)
+
+    def describe(self, ids: list[UUID]) -> dict[UUID, Record]:
+        linked = _children_of(*self.children_through, ids) if self.children_through else {}
+        found: dict[UUID, Record] = {}
+        for record in self.model._default_manager.filter(pk__in=ids).select_related(*self.related):
+            own = self.child(record) if self.child else None
+            children = (own,) if own is not None else linked.get(record.pk, ())
+            found[record.pk] = Record(
+                record,
+                self.reference(record),
+                self.when(record),
+                _team(record),
+                children,
+                self.url_name,
+                self.url_kwarg,
+            )
+        return found
 
 
-def _episodes(ids: list[UUID]) -> dict[UUID, Record]:
-    return {
-        e.pk: Record(
-            e,
-            e.reference,
-            e.last_seen_at,
-            _team(e),
-            (e.child_id,),
-            "missing:episode-detail",
-            "episode_id",
-        )
-        for e in MissingEpisode.objects.filter(pk__in=ids).select_related("owning_team")
-    }
-
-
-def _online(ids: list[UUID]) -> dict[UUID, Record]:
-    children = _children(
-        ChildAroundSuspect.objects.filter(referral_id__in=ids).values_list(
-            "referral_id", "child_id"
-        )
-    )
-    return {
-        r.pk: Record(
-            r,
-            r.reference,
-            r.received_at,
-            _team(r),
-            children.get(r.pk, ()),
-            "online_abuse:referral-detail",
-            "referral_id",
-        )
-        for r in OnlineReferral.objects.filter(pk__in=ids).select_related("owning_team")
-    }
-
-
-def _deaths(ids: list[UUID]) -> dict[UUID, Record]:
-    return {
-        r.pk: Record(
-            r,
-            r.reference,
-            r.reported_at,
-            _team(r),
-            (r.child_id,),
-            "child_deaths:response-detail",
-            "response_id",
-        )
-        for r in ChildDeathResponse.objects.filter(pk__in=ids).select_related("owning_team")
-    }
-
-
-def _people(ids: list[UUID]) -> dict[UUID, Record]:
-    return {
-        p.pk: Record(
-            p,
-            p.reference,
-            p.created_at,
-            _team(p),
-            (p.pk,),
-            "people:person-detail",
-            "person_id",
-        )
-        for p in Person.objects.filter(pk__in=ids).select_related("owning_team")
-    }
-
-
-def _concerns(ids: list[UUID]) -> dict[UUID, Record]:
-    return {
-        c.pk: Record(
-            c,
-            c.reference,
-            c.created_at,
-            _team(c),
-            (c.child_id,),
-            "referrals:concern-detail",
-            "concern_id",
-        )
-        for c in ChildConcern.objects.filter(pk__in=ids).select_related("owning_team")
-    }
-
-
-def _referrals(ids: list[UUID]) -> dict[UUID, Record]:
-    return {
-        r.pk: Record(
-            r,
-            r.reference,
-            r.created_at,
-            _team(r),
-            (r.child_id,),
-            "referrals:referral-detail",
-            "referral_id",
-        )
-        for r in Referral.objects.filter(pk__in=ids).select_related("owning_team")
-    }
-
-
-def _business_concerns(ids: list[UUID]) -> dict[UUID, Record]:
-    return {
-        c.pk: Record(
-            c,
-            c.reference,
-            c.submitted_at,
-            _team(c),
-            (c.matched_child_id,) if c.matched_child_id else (),
-            "places:concern-detail",
-            "concern_id",
-        )
-        for c in BusinessConcern.objects.filter(pk__in=ids).select_related("owning_team")
-    }
-
-
-KINDS: dict[str, Callable[[list[UUID]], dict[UUID, Record]]] = {
-    "domestic.domesticabuseincident": _incidents,
-    "missing.missingepisode": _episodes,
-    "online_abuse.onlinereferral": _online,
-    "child_deaths.childdeathresponse": _deaths,
-    "people.person": _people,
-    "referrals.childconcern": _concerns,
-    "referrals.referral": _referrals,
-    "places.businessconcern": _business_concerns,
+KINDS: dict[str, Kind] = {
+    "domestic.domesticabuseincident": Kind(
+        DomesticAbuseIncident,
+        "domestic:incident-detail",
+        "incident_id",
+        reference=attrgetter("occurrence.reference"),
+        when=attrgetter("occurrence.occurred_at"),
+        children_through=(ChildVictim, "incident"),
+        related=("occurrence", "owning_team"),
+    ),
+    "missing.missingepisode": Kind(
+        MissingEpisode,
+        "missing:episode-detail",
+        "episode_id",
+        when=attrgetter("last_seen_at"),
+        child=attrgetter("child_id"),
+    ),
+    "online_abuse.onlinereferral": Kind(
+        OnlineReferral,
+        "online_abuse:referral-detail",
+        "referral_id",
+        when=attrgetter("received_at"),
+        children_through=(ChildAroundSuspect, "referral"),
+    ),
+    "child_deaths.childdeathresponse": Kind(
+        ChildDeathResponse,
+        "child_deaths:response-detail",
+        "response_id",
+        when=attrgetter("reported_at"),
+        child=attrgetter("child_id"),
+    ),
+    # A person is counted for their own record: "their children" is themselves.
+    "people.person": Kind(Person, "people:person-detail", "person_id", child=attrgetter("pk")),
+    "referrals.childconcern": Kind(
+        ChildConcern, "referrals:concern-detail", "concern_id", child=attrgetter("child_id")
+    ),
+    "referrals.referral": Kind(
+        Referral, "referrals:referral-detail", "referral_id", child=attrgetter("child_id")
+    ),
+    "places.businessconcern": Kind(
+        BusinessConcern,
+        "places:concern-detail",
+        "concern_id",
+        when=attrgetter("submitted_at"),
+        child=attrgetter("matched_child_id"),
+    ),
 }
 
 
@@ -201,7 +143,7 @@ def _clocks(ids: list[UUID]) -> dict[UUID, Record]:
     subjects: dict[UUID, Record] = {}
     for kind, subject_ids in by_kind.items():
         if kind in KINDS:
-            subjects.update(KINDS[kind](subject_ids))
+            subjects.update(KINDS[kind].describe(subject_ids))
     found: dict[UUID, Record] = {}
     for c in clocks:
         subject = subjects.get(UUID(str(c.subject_id)))
@@ -218,9 +160,8 @@ def _clocks(ids: list[UUID]) -> dict[UUID, Record]:
     return found
 
 
-KINDS["clocks.statutoryclock"] = _clocks
-
-
 def records_of(kind: str, ids: list[UUID]) -> dict[UUID, Record]:
     """The records of ``kind`` (an audit subject type) with these ids."""
-    return KINDS[kind](ids)
+    if kind == "clocks.statutoryclock":
+        return _clocks(ids)
+    return KINDS[kind].describe(ids)
