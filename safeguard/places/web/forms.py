@@ -9,7 +9,6 @@ from django import forms
 
 from safeguard.accounts.models import Organisation, OrganisationKind
 from safeguard.core.rules.calendar import LONDON
-from safeguard.places import policy
 from safeguard.places.models import LINK_ROLE_CHOICES, PLACE_KIND_CHOICES
 from safeguard.places.rules.codes import INDICATOR_LABELS
 from safeguard.places.rules.concern import ConcernInput
@@ -60,13 +59,6 @@ class ConcernForm(forms.Form):
         self.fields["place"].choices = places  # type: ignore[attr-defined]
         if len(places) == 1:
             self.fields["place"].initial = places[0][0]
-        limits = policy.text_limits()
-        # The browser stops at the force's limit; the service refuses anything longer with
-        # a clear message if a request gets past it.
-        for name in ("young_person_description", "adults_description", "other_details"):
-            self.fields[name].widget.attrs["maxlength"] = str(limits.long)
-        for name in ("room", "booking_details"):
-            self.fields[name].widget.attrs["maxlength"] = str(limits.short)
 
     def details(self) -> ConcernInput:
         data = self.cleaned_data
