@@ -186,6 +186,11 @@ class BusinessConcern(BaseModel):
     )
     triaged_at = models.DateTimeField(null=True, blank=True)
     action_taken = models.TextField(blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-submitted_at"]
@@ -193,6 +198,10 @@ class BusinessConcern(BaseModel):
             models.CheckConstraint(
                 condition=Q(status=ConcernStatus.RECEIVED) | Q(triaged_at__isnull=False),
                 name="places_concern_actioned_has_triage",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=ConcernStatus.CLOSED) | Q(closed_at__isnull=False),
+                name="places_concern_closed_has_time",
             ),
         ]
         indexes = [

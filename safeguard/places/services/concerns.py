@@ -315,8 +315,8 @@ CLOSE_REASON_MIN = 10
 def concern_close(*, actor: User, concern_id: UUID, reason: str) -> BusinessConcern:
     """Close an actioned concern: nothing more is to be done on it.
 
-    The reason is kept in the audit event (the concern has no column for it). An
-    *alteration* of the concern under s.62, justified by the reason.
+    Who closed it, when and why are kept on the concern. An *alteration* of the concern
+    under s.62, justified by the reason.
 
     :raises CapabilityMissing: the actor cannot triage business concerns
     :raises NotFoundOrForbidden: no such concern the actor may see
@@ -343,9 +343,11 @@ def concern_close(*, actor: User, concern_id: UUID, reason: str) -> BusinessConc
     if errors:
         raise ConcernInvalid(errors)
     previous = concern.status
+    now = clock.now()
     concern.status = ConcernStatus.CLOSED
-    concern.updated_at = clock.now()
-    concern.save(update_fields=["status", "updated_at"])
+    concern.closed_by, concern.closed_at, concern.closed_reason = actor, now, text
+    concern.updated_at = now
+    concern.save(update_fields=["status", "closed_by", "closed_at", "closed_reason", "updated_at"])
     audit_event_record(
         actor=actor,
         operation=Operation.ALTERATION,

@@ -51,6 +51,8 @@ class TestConcernClose:
         actioned.refresh_from_db()
         assert actioned.status == "CLOSED"
         assert actioned.triaged_at is not None  # the triage is kept
+        assert (actioned.closed_by, actioned.closed_reason) == (researcher, REASON)
+        assert actioned.closed_at is not None
         event = AuditEvent.objects.get(event_type="business_concern.closed")
         assert event.operation == "alteration"
         assert event.justification == REASON
