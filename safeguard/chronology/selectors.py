@@ -26,6 +26,7 @@ from safeguard.chronology.sources import (
     gather_incidents,
     gather_missing,
     gather_people,
+    gather_places,
     gather_referrals,
     gather_risk,
 )
@@ -86,6 +87,7 @@ def chronology_get(*, actor: User, person_id: UUID, purpose: str) -> Chronology:
     gather_referrals(actor, gathered)
     gather_domestic(actor, gathered)
     gather_missing(actor, gathered)
+    gather_places(actor, gathered)
     gather_risk(actor, gathered)
     flags = child_flags(
         FlagFacts(

@@ -38,6 +38,7 @@ from safeguard.people.models import ChildProtectionPlan, Person, PersonAddress, 
 from safeguard.people.policies import scope_people
 from safeguard.people.rules.age import age_on
 from safeguard.people.selectors import person_recording_issues_for
+from safeguard.places.models import BusinessConcern
 from safeguard.referrals.models import StrategyDiscussion
 from safeguard.referrals.policies import scope_concerns, scope_protections, scope_referrals
 from safeguard.risk.catalogue import instrument_get
@@ -509,6 +510,28 @@ def _gather_nrm(into: Gathered, *, episode_ids: list[UUID]) -> None:
             nrm.conclusive_grounds_on,
             EntryKind.NRM_CONCLUSIVE_GROUNDS,
             nrm.get_conclusive_grounds_display(),
+        )
+
+
+def gather_places(actor: User, into: Gathered) -> None:
+    """Concerns from hotels and other businesses matched to the child (places app)."""
+    if not has_capability(actor, Capability.PLACE_VIEW):
+        return
+    concerns = (
+        BusinessConcern.objects.filter(matched_child_id__in=into.ids)
+        .select_related("place")
+        .order_by("submitted_at")
+    )
+    for concern in concerns:
+        child_id = concern.matched_child_id
+        assert child_id is not None
+        link = _link("places:concern-detail", concern_id=concern.pk)
+        add = into.about(child_id, concern.reference, link)
+        still = ", still on site when reported" if concern.still_on_site else ""
+        add(concern.seen_at, EntryKind.BUSINESS_CONCERN, f"Seen at {concern.place.name}{still}")
+        add(concern.triaged_at, EntryKind.BUSINESS_CONCERN_ACTIONED, "Triaged by the MASH")
+        into.risk_subjects[("places.businessconcern", str(concern.pk))] = RiskSubject(
+            child_id, concern.reference, link
         )
 
 

@@ -55,6 +55,8 @@ class EntryKind(StrEnum):
     NRM_REASONABLE_GROUNDS = "NRM_REASONABLE_GROUNDS"
     NRM_CONCLUSIVE_GROUNDS = "NRM_CONCLUSIVE_GROUNDS"
     RISK_ASSESSMENT = "RISK_ASSESSMENT"
+    BUSINESS_CONCERN = "BUSINESS_CONCERN"
+    BUSINESS_CONCERN_ACTIONED = "BUSINESS_CONCERN_ACTIONED"
 
 
 ENTRY_KIND_LABELS: dict[EntryKind, str] = {
@@ -92,6 +94,8 @@ ENTRY_KIND_LABELS: dict[EntryKind, str] = {
     EntryKind.NRM_REASONABLE_GROUNDS: "NRM reasonable grounds decision",
     EntryKind.NRM_CONCLUSIVE_GROUNDS: "NRM conclusive grounds decision",
     EntryKind.RISK_ASSESSMENT: "Risk assessment",
+    EntryKind.BUSINESS_CONCERN: "Concern from a business (Operation Makesafe)",
+    EntryKind.BUSINESS_CONCERN_ACTIONED: "Business concern actioned",
 }
 
 

@@ -22,6 +22,8 @@ from safeguard.people.models import Address, PersonAddress, PersonLink, Relation
 from safeguard.people.rules.codes import LinkDecision, LinkSource
 from safeguard.people.services import person_link_record, person_link_undo
 from safeguard.people.tests.factories import make_person
+from safeguard.places.services import concern_submit, concern_triage
+from safeguard.places.tests.support import concern_input, hotel, mash, place_of
 from safeguard.referrals.models import PoliceProtection, StrategyDiscussion
 from safeguard.risk.models import RiskAssessment
 
@@ -40,6 +42,32 @@ def fixed_clock():
 @pytest.fixture
 def researcher(make_user):
     return make_user(Role.MASH_RESEARCHER)
+
+
+THRIVE_HIGH = dict.fromkeys(
+    ("THREAT", "HARM", "RISK", "INVESTIGATION", "VULNERABILITY", "ENGAGEMENT"), "HIGH"
+)
+
+
+def business_concern(make_user, researcher, child, *, place_name: str = "Canal Lodge"):
+    """A hotel's concern, seen half an hour ago, triaged and matched to ``child`` (or none)."""
+    organisation = hotel(f"{place_name} Ltd")
+    reporter = make_user(Role.HOTEL_REPORTER, organisation=organisation)
+    place = place_of(organisation, researcher, name=place_name)
+    concern = concern_submit(
+        actor=reporter,
+        place_id=place.pk,
+        details=concern_input(
+            seen_at=NOW - dt.timedelta(minutes=30), young_person_description="Amara, upset"
+        ),
+    )
+    return concern_triage(
+        actor=researcher,
+        concern_id=concern.pk,
+        answers=THRIVE_HIGH,
+        action_taken="Patrol sent, girl safeguarded",
+        child_id=child.pk if child else None,
+    )
 
 
 def link_same(actor, first, second) -> PersonLink:
@@ -281,7 +309,7 @@ class TestFlagsAndGaps:
 
 
 class TestEverySource:
-    def test_each_app_contributes_its_entries(self, researcher, other_team) -> None:
+    def test_each_app_contributes_its_entries(self, researcher, other_team, make_user) -> None:
         # given a child with something recorded in every source the chronology reads
 
         child = make_person(given_name="Amara", family_name="Fictional")
@@ -429,6 +457,8 @@ class TestEverySource:
         )
         f.person_assessment(child, by=researcher, at=f.london(2026, 3, 1, 9))
         f.person_assessment(child, by=researcher, at=f.london(2026, 3, 2, 9))
+        mash()  # the team business concerns go to
+        business_concern(make_user, researcher, child)
         # when
         chronology = chronology_get(actor=researcher, person_id=child.pk, purpose=PURPOSE)
         # then every kind of entry is there
@@ -442,9 +472,13 @@ class TestEverySource:
         assert f"Sibling of Kofi Fictional ({sibling.reference})" in relationships
         assert hidden_father.reference not in " ".join(e.summary for e in chronology.entries)
         assert by_kind[EntryKind.RISK_ASSESSMENT] == [
+            "THRIVE: high (awaiting review)",  # the hotel's concern, graded by the MASH
             "THRIVE: high (awaiting review)",
             "THRIVE: high (awaiting review)",
             "RETIRED_TOOL: very low (awaiting review)",
+        ]
+        assert by_kind[EntryKind.BUSINESS_CONCERN] == [
+            "Seen at Canal Lodge, still on site when reported"
         ]
         assert by_kind[EntryKind.DOMESTIC_ABUSE_CHILD_VICTIM] == [
             "Present, heard, experienced the effects; related to: both"
@@ -482,3 +516,24 @@ class TestEntryPath:
             link_kwargs={"occurrence_id": "x"},
         )
         assert entry_path(entry) is None
+
+
+class TestBusinessConcerns:
+    def test_a_hotel_s_concern_matched_to_the_child_joins_the_chronology(self, make_user) -> None:
+        researcher = make_user(Role.MASH_RESEARCHER, user_team=mash())
+        child = make_person(given_name="Amara", family_name="Fictional")
+        other = make_person(given_name="Bea", family_name="Fictional")
+        business_concern(make_user, researcher, child)
+        business_concern(make_user, researcher, None, place_name="Station Hotel")
+        chronology = chronology_get(actor=researcher, person_id=child.pk, purpose=PURPOSE)
+        kinds = [e.kind for e in chronology.entries]
+        assert kinds.count(EntryKind.BUSINESS_CONCERN) == 1
+        assert kinds.count(EntryKind.BUSINESS_CONCERN_ACTIONED) == 1
+        assert EntryKind.RISK_ASSESSMENT in kinds  # the THRIVE grading of the concern
+        [entry] = [e for e in chronology.entries if e.kind == EntryKind.BUSINESS_CONCERN]
+        assert entry.summary == "Seen at Canal Lodge, still on site when reported"
+        assert "upset" not in " ".join(e.summary for e in chronology.entries)
+        assert entry_path(entry) is not None
+        # The concern matched to nobody is in nobody's chronology.
+        unmatched = chronology_get(actor=researcher, person_id=other.pk, purpose=PURPOSE)
+        assert EntryKind.BUSINESS_CONCERN not in {e.kind for e in unmatched.entries}
