@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from itertools import groupby
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from django.db.models import Count, Q
+from django.db import connections
+from django.db.models import Count, Q, QuerySet
 
 from safeguard.access.policies import require_capability
 from safeguard.access.rules.capabilities import Capability
@@ -213,71 +216,132 @@ def indicator_facts(*, since: dt.datetime, until: dt.datetime) -> list[IncidentF
     """Return the facts behind the domestic-abuse indicators for incidents in a period.
 
     Counts only, no personal data: nothing to audit. Incidents without a child are left out.
+    Ordered by the time of the incident, then its id; each incident's notifications by due
+    time, then id.
 
-    One query per table, joined to the period rather than given a list of incident ids, and
-    only the columns the facts hold (issue 9: a force-year holds about 119,000 incidents,
-    28,000 with a child; counting both child tables in one grouped join of whole incidents
-    sorted every incident of the year on disk, and the lists of ids ran to 28,000 values).
+    Three queries joined to the period rather than given a list of incident ids, with only
+    the columns the facts hold, and the database counting (issue 9: a force-year holds about
+    119,000 incidents, 28,000 with a child; counting both child tables in one grouped join of
+    whole incidents sorted every incident of the year on disk, the lists of ids ran to 28,000
+    values, and reading a row per child cost more in Python than the queries): the incidents
+    with a child, one row per notification (or one row without), with the number of child
+    victims; the detected children counted per incident; the referrals counted per
+    occurrence. See ``_rows`` for how the times are read.
     """
     in_period = _occurred_in(since, until, via="incident__")
-    # Incidents with at least one child victim: how many, and the victims' concerns.
-    incidents: dict[UUID, tuple[dt.datetime, bool]] = {}
-    children: dict[UUID, int] = {}
-    concerns: set[UUID] = set()
-    for incident_id, concern_id, occurred_at, waived_at in (
+    # One row per incident with a child and notification of it (one row if none), each
+    # counting the incident's child victims: a notification belongs to one incident.
+    rows = _rows(
         ChildVictim.objects.filter(in_period)
-        .order_by()
-        .values_list(
+        .values(
             "incident_id",
-            "concern_id",
+            "incident__occurrence_id",
             "incident__occurrence__occurred_at",
             "incident__referral_waived_at",
+            "incident__notifications__id",
+            "incident__notifications__due_at",
+            "incident__notifications__sent_at",
         )
-    ):
-        incidents.setdefault(incident_id, (occurred_at, waived_at is not None))
-        children[incident_id] = children.get(incident_id, 0) + 1
-        if concern_id is not None:
-            concerns.add(concern_id)
+        .annotate(n_children=Count("pk"))
+        .order_by(
+            "incident__occurrence__occurred_at",
+            "incident_id",
+            "incident__notifications__due_at",
+            "incident__notifications__id",
+        )
+        .values_list(
+            "incident_id",
+            "incident__occurrence_id",
+            "incident__occurrence__occurred_at",
+            "incident__referral_waived_at",
+            "n_children",
+            "incident__notifications__due_at",
+            "incident__notifications__sent_at",
+        )
+    )
     detected: dict[UUID, tuple[int, int]] = {
         incident_id: (n_detected, n_accounted)
-        for incident_id, n_detected, n_accounted in DetectedChildRecord.objects.filter(in_period)
-        .order_by()
-        .values("incident_id")
-        .annotate(
-            n_detected=Count("pk"),
-            n_accounted=Count(
-                "pk", filter=Q(resolution__in=[Resolution.RECORDED, Resolution.DISMISSED])
-            ),
+        for incident_id, n_detected, n_accounted in _rows(
+            DetectedChildRecord.objects.filter(in_period)
+            .order_by()
+            .values("incident_id")
+            .annotate(
+                n_detected=Count("pk"),
+                n_accounted=Count(
+                    "pk", filter=Q(resolution__in=[Resolution.RECORDED, Resolution.DISMISSED])
+                ),
+            )
+            .values_list("incident_id", "n_detected", "n_accounted")
         )
-        .values_list("incident_id", "n_detected", "n_accounted")
     }
-    notes: dict[UUID, list[NotificationFact]] = {}
-    for incident_id, due_at, sent_at in EncompassNotification.objects.filter(in_period).values_list(
-        "incident_id", "due_at", "sent_at"
-    ):
-        notes.setdefault(incident_id, []).append(NotificationFact(due_at=due_at, sent_at=sent_at))
-    # Referrals for those concerns, by the domestic-abuse incident of the concern's occurrence.
-    referred: dict[UUID, int] = {}
-    for concern_id, incident_id in (
-        Referral.objects.filter(concern__occurrence__domestic_abuse__isnull=False)
-        .order_by()
-        .values_list("concern_id", "concern__occurrence__domestic_abuse")
-    ):
-        if concern_id in concerns:
-            referred[incident_id] = referred.get(incident_id, 0) + 1
+    # Referrals for the child victims' concerns, by the concern's occurrence: the
+    # domestic-abuse incident of that occurrence (one at most) is the one they count for.
+    referred: dict[UUID, int] = dict(
+        _rows(
+            Referral.objects.filter(
+                concern_id__in=ChildVictim.objects.filter(in_period).values("concern_id")
+            )
+            .order_by()
+            .values("concern__occurrence_id")
+            .annotate(n_referred=Count("pk"))
+            .values_list("concern__occurrence_id", "n_referred")
+        )
+    )
     facts = []
-    for incident_id, (occurred_at, waived) in incidents.items():
+    for incident_id, group in groupby(rows, key=itemgetter(0)):
+        first, *more = group
+        _, occurrence_id, occurred_at, waived_at, n_children, due_at, _ = first
         n_detected, n_accounted = detected.get(incident_id, (0, 0))
         facts.append(
             IncidentFact(
                 occurred_at=occurred_at,
                 children_detected=n_detected,
                 children_accounted_for=n_accounted,
-                children_recorded=children[incident_id],
-                notifications=tuple(notes.get(incident_id, [])),
-                children_referred=referred.get(incident_id, 0),
-                referral_waived=waived,
+                children_recorded=n_children,
+                # No notification: the one row has none (a notification's due time is set).
+                notifications=()
+                if due_at is None
+                else tuple(
+                    NotificationFact(due_at=row[5], sent_at=row[6]) for row in (first, *more)
+                ),
+                children_referred=referred.get(occurrence_id, 0),
+                referral_waived=waived_at is not None,
                 subject_id=incident_id,
             )
         )
     return facts
+
+
+def _rows(queryset: QuerySet[Any, tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Return the rows of a ``values_list`` queryset, as ``list(queryset)`` would.
+
+    On PostgreSQL (psycopg 3) with ``USE_TZ`` and the session in UTC, as Django sets it,
+    timestamps are read by psycopg's own ``timestamptz`` loader, compiled in
+    ``psycopg[binary]``, instead of Django's pure-Python subclass of the pure-Python one
+    (``psycopg_any.BaseTzLoader``): the same aware datetimes, in ``datetime.timezone.utc``,
+    about six times cheaper (issue 9: the domestic facts of a force-year hold about 60,000
+    of them). The query is Django's own SQL, run through Django's cursor (query logging and
+    execute wrappers included); the columns read here need no converter on PostgreSQL
+    (uuid, timestamptz, integer). Anywhere else, ``list(queryset)``.
+    """
+    connection = connections[queryset.db]
+    if connection.vendor != "postgresql" or connection.timezone is not dt.UTC:
+        return list(queryset)
+    import psycopg  # the project's driver; imported only when PostgreSQL is in use
+    from psycopg.pq import Format
+
+    sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    with connection.cursor() as cursor:
+        raw = cursor.cursor
+        if (
+            not isinstance(raw, psycopg.Cursor)
+            or raw.connection.info.parameter_status("TimeZone") != "UTC"
+        ):
+            return list(queryset)
+        oid = raw.adapters.types["timestamptz"].oid
+        loader = psycopg.adapters.get_loader(oid, Format.TEXT)  # psycopg's default
+        if loader is not None:
+            raw.adapters.register_loader(oid, loader)
+        cursor.execute(sql, params)
+        rows: list[tuple[Any, ...]] = cursor.fetchall()
+    return rows
