@@ -30,6 +30,7 @@ from safeguard.inspection.selectors import (
     indicator_breakdowns,
     indicator_drill_down,
     indicator_trends,
+    indicators_by_area,
     self_assessments_latest,
 )
 from safeguard.inspection.web.views import chosen_period
@@ -66,6 +67,43 @@ def _purpose(request: HttpRequest) -> str | None:
 
 def _refused() -> HttpResponse:
     return HttpResponse(PURPOSE_NEEDED, status=400, content_type="text/plain; charset=utf-8")
+
+
+class IndicatorsCsvView(CapabilityView):
+    """Every indicator for the chosen months, by area: counts only."""
+
+    required_capability = Capability.INDICATOR_VIEW
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        months, start, since, until = chosen_period(request)
+        blocks = indicators_by_area(actor=request.user, since=since, until=until)  # type: ignore[arg-type]
+        return csv_response(
+            f"indicators-{start:%Y-%m}-{months}m.csv",
+            [
+                "area",
+                "code",
+                "indicator",
+                "numerator",
+                "denominator",
+                "value",
+                "definition",
+                "source",
+            ],
+            (
+                [
+                    block.label,
+                    v.indicator.code,
+                    v.indicator.title,
+                    v.result.share.numerator if v.result.share else "",
+                    v.result.share.denominator if v.result.share else "",
+                    "" if v.result.value is None else v.result.value,
+                    v.indicator.definition,
+                    v.indicator.source,
+                ]
+                for block in blocks
+                for v in block.values
+            ),
+        )
 
 
 class BreakdownCsvView(CapabilityView):

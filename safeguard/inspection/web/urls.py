@@ -23,7 +23,7 @@ urlpatterns = [
     path("audits/", views.CaseAuditListView.as_view(), name="audits"),
     path("audits.csv", exports.AuditsCsvView.as_view(), name="audits-csv"),
     path("pack.pdf", views.PackView.as_view(), name="pack"),
-    path("indicators.csv", views.IndicatorsCsvView.as_view(), name="indicators-csv"),
+    path("indicators.csv", exports.IndicatorsCsvView.as_view(), name="indicators-csv"),
     path("trends.csv", exports.TrendsCsvView.as_view(), name="trends-csv"),
     path("audits/<uuid:audit_id>/", views.CaseAuditView.as_view(), name="audit"),
     path(

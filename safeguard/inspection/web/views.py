@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from typing import Any
 from uuid import UUID
@@ -370,47 +369,4 @@ class PackView(CapabilityView):
         response = HttpResponse(pdf, content_type="application/pdf")
         name = f"inspection-pack-{clock.today_in_london():%Y-%m-%d}.pdf"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
-
-
-class IndicatorsCsvView(CapabilityView):
-    """Every indicator for the chosen months as CSV: counts only, no personal data."""
-
-    required_capability = Capability.INDICATOR_VIEW
-
-    def get(self, request: HttpRequest) -> HttpResponse:
-        months, start, since, until = chosen_period(request)
-        blocks = indicators_by_area(actor=request.user, since=since, until=until)  # type: ignore[arg-type]
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="indicators-{start:%Y-%m}-{months}m.csv"'
-        )
-        writer = csv.writer(response)
-        writer.writerow(
-            [
-                "area",
-                "code",
-                "indicator",
-                "numerator",
-                "denominator",
-                "value",
-                "definition",
-                "source",
-            ]
-        )
-        for block in blocks:
-            for v in block.values:
-                share = v.result.share
-                writer.writerow(
-                    [
-                        block.label,
-                        v.indicator.code,
-                        v.indicator.title,
-                        share.numerator if share else "",
-                        share.denominator if share else "",
-                        "" if v.result.value is None else v.result.value,
-                        v.indicator.definition,
-                        v.indicator.source,
-                    ]
-                )
         return response
