@@ -359,7 +359,9 @@ def concern_match_candidates(
         date_of_birth=date_of_birth,
         postcode=place.postcode,
         estimated_age=estimated_age,
-        estimated_on=concern.seen_at.date() if estimated_age is not None else None,
+        estimated_on=concern.seen_at.astimezone(LONDON).date()
+        if estimated_age is not None
+        else None,
     )
     return entry_check(actor=actor, record=record)
 

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from safeguard.audit.rules.operations import Operation
 from safeguard.audit.services import Subject, audit_event_record
 from safeguard.core.exceptions import DomainError
+from safeguard.core.rules.calendar import LONDON
 from safeguard.places import policy
 from safeguard.places.models import Place, PlaceFlag, PlaceLink
 from safeguard.places.rules.recurrence import recurrence_reason
@@ -88,7 +89,7 @@ def recurrence_apply(*, place: Place, now: dt.datetime) -> PlaceFlag | None:
     flag = PlaceFlag.objects.create(
         place=place,
         reason=reason,
-        review_on=(now + dt.timedelta(days=policy.flag_review_days())).date(),
+        review_on=now.astimezone(LONDON).date() + dt.timedelta(days=policy.flag_review_days()),
         raised_by=None,
         raised_at=now,
     )

@@ -11,6 +11,7 @@ from safeguard.accounts.models import Team, User
 from safeguard.audit.models import AuditEvent
 from safeguard.clocks.models import StatutoryClock
 from safeguard.clocks.selectors import clock_list_urgent
+from safeguard.core.clock import FixedClock, use_clock
 from safeguard.core.exceptions import CapabilityMissing, NotFoundOrForbidden
 from safeguard.places.models import BusinessConcern, Place, PlaceFlag, PlaceLink
 from safeguard.places.services import ConcernInvalid, concern_submit
@@ -165,6 +166,22 @@ class TestConcernSubmit:
         # a third keeps the one open flag
         concern_submit(actor=reporter_a, place_id=place_a.pk, details=concern_input())
         assert PlaceFlag.objects.filter(place=place_a).count() == 1
+
+    def test_the_review_date_is_a_london_date(
+        self, reporter_a: User, place_a: Place, mash_team: Team
+    ) -> None:
+        # 23:30 UTC on 30 June is 00:30 on 1 July in London (summer time): 90 days from the
+        # London day, not the UTC one.
+        late = dt.datetime(2027, 6, 30, 23, 30, tzinfo=dt.UTC)
+        with use_clock(FixedClock(late)):
+            for _ in range(2):
+                concern_submit(
+                    actor=reporter_a,
+                    place_id=place_a.pk,
+                    details=concern_input(seen_at=late - dt.timedelta(minutes=10)),
+                )
+        flag = PlaceFlag.objects.get(place=place_a)
+        assert flag.review_on == dt.date(2027, 9, 29)  # 1 July + 90 days
 
     def test_without_a_mash_team_the_deployment_is_misconfigured(
         self, reporter_a: User, researcher: User, hotel_a
